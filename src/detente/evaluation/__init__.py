@@ -1,0 +1,24 @@
+"""Measured accuracy and speed: `detente eval NAME` and `detente bench NAME` call `run` / `bench` of these modules."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+
+def default_shared() -> Path:
+    """The shared data folder: $DETENTE_SHARED, else `../shared` beside the repository (or the working folder)."""
+    if env := os.environ.get("DETENTE_SHARED"):
+        return Path(env)
+    repo = Path(__file__).resolve().parents[3]
+    for candidate in (repo / ".." / "shared", Path.cwd() / ".." / "shared"):
+        if candidate.is_dir():
+            return candidate.resolve()
+    return (repo / ".." / "shared").resolve()
+
+
+def require_file(path: Path) -> Path:
+    """The path, or a clear error naming it when the shared data is absent."""
+    if not path.exists():
+        raise FileNotFoundError(f"{path}: not found (the evaluation needs ../shared beside the repository)")
+    return path
