@@ -40,10 +40,10 @@ def split_terms(name: str, terms: list[str]) -> tuple[list[str], list[str]]:
     for term in (t.strip() for t in terms):
         if not term or term == name or term in aliases or term in adjectives:
             continue
-        if len(term.split()) > len(name.split()):
-            continue
         if term.isupper() or STATE_WORDS.search(term):
             aliases.append(term)
+        elif len(term.split()) > len(name.split()):
+            continue
         elif not adjectives or term[:4].lower() in stems:
             adjectives.append(term)
             stems.add(term[:4].lower())

@@ -1,0 +1,460 @@
+"""Actors: the registry of known actors and the resolution of every mention in a text to an actor.
+
+`ActorRegistry` reads `data/actors/*.yaml` (format in that folder's README.md) plus user files. `resolve` turns the
+entities and descriptions of one spaCy Doc into `Mention`s with actor, country and sector, using the entity ruler's
+dictionary hits, NER, titles, adjective + institution phrases, possessives, metonyms, epithets, the document date for
+roles, and rule-based coreference (`coref.py`). `MentionIndex` and `actor_ref` are what later stages use.
+"""
+
+from __future__ import annotations
+
+import bisect
+import datetime
+import re
+import unicodedata
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+import yaml
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from .model import Actor, ActorRef, DocumentAnalysis, Mention
+
+DATA_DIR = Path(__file__).resolve().parent / "data"
+ACTORS_DIR = DATA_DIR / "actors"
+
+# ---------------------------------------------------------------------------------------------------------------------
+# Registry records
+
+
+@dataclass(frozen=True)
+class Role:
+    """A role a person held from `start` to `end` (None = still held), both YYYY-MM-DD."""
+
+    title: str
+    sector: str | None
+    start: str | None
+    end: str | None
+
+    def covers(self, date: str) -> bool:
+        return (self.start is None or self.start <= date) and (self.end is None or date <= self.end)
+
+
+@dataclass
+class Person:
+    id: str
+    name: str
+    country: str | None
+    aliases: list[str] = field(default_factory=list)
+    roles: list[Role] = field(default_factory=list)
+    sector: str | None = None  # outside any role
+
+    def role_at(self, date: str) -> Role | None:
+        """The role held at `date` (the most recently started one if several)."""
+        held = [role for role in self.roles if role.covers(date)]
+        return max(held, key=lambda role: role.start or "") if held else None
+
+    def sector_at(self, date: str) -> str | None:
+        role = self.role_at(date)
+        if role is not None:
+            return role.sector
+        if self.sector:
+            return self.sector
+        return "ELI" if any(role.end and role.end < date for role in self.roles) else None
+
+
+@dataclass
+class Organization:
+    id: str
+    name: str
+    country: str | None
+    sector: str | None
+    kind: str
+    aliases: list[str] = field(default_factory=list)
+    loaded: bool = False
+
+
+@dataclass
+class Country:
+    iso3: str
+    name: str
+    aliases: list[str] = field(default_factory=list)
+    adjectives: list[str] = field(default_factory=list)
+    metonyms: list[tuple[str, str]] = field(default_factory=list)  # (text, sector)
+    epithets: list[str] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class Entry:
+    """What a surface form names: kind is country | adjective | metonym | epithet | organization | person."""
+
+    kind: str
+    key: str
+    sector: str | None = None
+    loaded: bool = False
+
+    @property
+    def ruler_id(self) -> str:
+        return f"{self.kind}|{self.key}|{self.sector or ''}|{int(self.loaded)}"
+
+    @classmethod
+    def from_ruler_id(cls, ruler_id: str) -> Entry | None:
+        parts = ruler_id.split("|")
+        if len(parts) != 4:
+            return None
+        return cls(parts[0], parts[1], parts[2] or None, parts[3] == "1")
+
+
+ENTRY_LABELS = {"country": "GPE", "adjective": "NORP", "metonym": "GPE", "epithet": "GPE",
+                "organization": "ORG", "person": "PERSON"}
+# When one surface form names several things, the first kind here wins.
+ENTRY_PRIORITY = ("country", "organization", "person", "metonym", "epithet", "adjective")
+
+
+def normalize(text: str) -> str:
+    """Lookup key of a name: lower case, straight quotes, no dots, possessive and leading "the" removed."""
+    text = unicodedata.normalize("NFKC", text).replace("’", "'").replace("‘", "'").replace("`", "'")
+    text = re.sub(r"'s?$", "", text.strip())
+    text = text.lower().replace(".", "").replace("‐", "-").replace("–", "-")
+    text = re.sub(r"\s+", " ", text).strip()
+    return re.sub(r"^the ", "", text)
+
+
+def slug(text: str) -> str:
+    text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-") or "actor"
+
+
+def _date(value: Any, end: bool = False) -> str | None:
+    """A YAML date (YYYY, YYYY-MM, YYYY-MM-DD or a date object) as YYYY-MM-DD; a year alone spans the year."""
+    if value is None or value == "":
+        return None
+    if isinstance(value, datetime.date):
+        return value.isoformat()
+    text = str(value).strip()
+    if re.fullmatch(r"\d{4}", text):
+        return f"{text}-12-31" if end else f"{text}-01-01"
+    if re.fullmatch(r"\d{4}-\d{2}", text):
+        return f"{text}-31" if end else f"{text}-01"
+    return text[:10]
+
+
+def _as_list(value: Any) -> list:
+    if value is None:
+        return []
+    return list(value) if isinstance(value, list) else [value]
+
+
+def _pattern_variants(text: str) -> set[str]:
+    """Surface variants the case-sensitive ruler matches: as written, Capitalised, Title Case, UPPER CASE.
+
+    A leading "the" is optional when what follows is several words or one capitalised singular word
+    ("the Kremlin" also matches "Kremlin"; "the States" does not match "States")."""
+    forms = {text}
+    if text.lower().startswith("the "):
+        rest = text[4:]
+        if " " in rest or (rest[:1].isupper() and not rest.endswith("s")):
+            forms.add(rest)
+    variants = set()
+    for form in forms:
+        variants.add(form)
+        variants.add(form[:1].upper() + form[1:])
+        variants.add(" ".join(w[:1].upper() + w[1:] for w in form.split(" ")))
+        if len(form) > 3 or "." in form:
+            variants.add(form.upper())
+    return {v for v in variants if v.strip()}
+
+
+class PhraseTable:
+    """Multi-word phrases (titles, institutions) matched case-insensitively at token positions of a Doc."""
+
+    def __init__(self, items: Iterable[tuple[str, dict[str, Any]]]):
+        self.phrases: dict[str, dict[str, Any]] = {}
+        self.first_words: dict[str, int] = {}
+        for text, info in items:
+            key = self.key(text)
+            if not key or key in self.phrases:
+                continue
+            self.phrases[key] = info
+            words = key.split(" ")
+            self.first_words[words[0]] = max(self.first_words.get(words[0], 0), len(words) + key.count(".") + 1)
+
+    @staticmethod
+    def key(text: str) -> str:
+        text = text.lower().replace("’", "'").replace("-", " - ")
+        return re.sub(r"\s+", " ", text).strip()
+
+    def match(self, doc: Doc, i: int) -> tuple[int, dict[str, Any], str] | None:
+        """The longest phrase starting at token i: (end token, info, phrase); a final plural may be singular."""
+        first = doc[i]
+        limit = self.first_words.get(self.key(first.text)) or self.first_words.get(self.key(first.lemma_))
+        if limit is None:
+            return None
+        best = None
+        for end in range(i + 1, min(len(doc), i + limit) + 1):
+            last = doc[end - 1]
+            if last.is_punct and last.text not in (".", "-", "'s"):
+                break
+            head = self.key(doc[i:end - 1].text) if end - 1 > i else ""
+            for last_form in (last.text, last.lemma_):
+                key = (head + " " + self.key(last_form)).strip()
+                if key in self.phrases:
+                    best = (end, self.phrases[key], key)
+                    break
+        return best
+
+
+class ActorRegistry:
+    """Known countries, organisations and people, plus the title and institution words."""
+
+    def __init__(self) -> None:
+        self.countries: dict[str, Country] = {}
+        self.organizations: dict[str, Organization] = {}
+        self.people: dict[str, Person] = {}
+        self.titles: list[tuple[str, str]] = []
+        self.institutions: list[tuple[str, str, bool]] = []
+        self.words: dict[str, Any] = {}
+        self._surfaces: dict[str, list[Entry]] = defaultdict(list)  # surface as written -> entries
+        self._lookup: dict[str, list[Entry]] = defaultdict(list)  # normalized -> entries
+        self._surnames: dict[str, set[str]] = defaultdict(set)
+
+    # -- loading ------------------------------------------------------------------------------------------------------
+    @classmethod
+    def load(cls, extra_files: Sequence[str | Path] = ()) -> ActorRegistry:
+        """The packaged actor data plus the user's files (same shape, top-level keys countries/organizations/people)."""
+        registry = cls()
+        registry.words = yaml.safe_load((DATA_DIR / "resolution.yaml").read_text(encoding="utf-8"))
+
+        def read(name: str) -> list:
+            path = ACTORS_DIR / name
+            return (yaml.safe_load(path.read_text(encoding="utf-8")) or []) if path.exists() else []
+
+        registry.add_countries(read("countries.yaml"))
+        registry.add_organizations(read("organizations.yaml"))
+        registry.add_people(read("people.yaml"))
+        registry.titles = [(str(t["text"]), t.get("sector")) for t in read("titles.yaml")]
+        registry.institutions = [(str(t["text"]), t.get("sector"), bool(t.get("loaded"))) for t in
+                                 read("institutions.yaml")]
+        for extra in extra_files:
+            data = yaml.safe_load(Path(extra).read_text(encoding="utf-8")) or {}
+            if not isinstance(data, dict):
+                raise ValueError(f"{extra}: expected a mapping with countries/organizations/people")
+            registry.add_countries(data.get("countries") or [])
+            registry.add_organizations(data.get("organizations") or [])
+            registry.add_people(data.get("people") or [])
+        registry._finish()
+        return registry
+
+    @classmethod
+    @cache
+    def default(cls) -> ActorRegistry:
+        """The packaged registry, loaded once per process."""
+        return cls.load()
+
+    def add_countries(self, records: Iterable[dict]) -> None:
+        for rec in records:
+            iso3 = str(rec["iso3"]).upper()
+            metonyms = []
+            for item in _as_list(rec.get("metonyms")):
+                if isinstance(item, dict):
+                    metonyms.append((str(item["text"]), item.get("sector") or "GOV"))
+                else:
+                    metonyms.append((str(item), "GOV"))
+            country = Country(iso3, str(rec.get("name") or iso3), [str(a) for a in _as_list(rec.get("aliases"))],
+                              [str(a) for a in _as_list(rec.get("adjectives"))], metonyms,
+                              [str(e.get("text") if isinstance(e, dict) else e) for e in _as_list(rec.get("epithets"))])
+            self.countries[iso3] = country
+            for text in [country.name, *country.aliases]:
+                self._add_surface(text, Entry("country", iso3))
+            for text in country.adjectives:
+                self._add_surface(text, Entry("adjective", iso3))
+            for text, sector in country.metonyms:
+                self._add_surface(text, Entry("metonym", iso3, sector))
+            for text in country.epithets:
+                self._add_surface(text, Entry("epithet", iso3, "GOV", loaded=True))
+
+    def add_organizations(self, records: Iterable[dict]) -> None:
+        for rec in records:
+            org = Organization(str(rec["id"]), str(rec["name"]), rec.get("country"), rec.get("sector"),
+                               str(rec.get("kind") or "group"), [str(a) for a in _as_list(rec.get("aliases"))],
+                               bool(rec.get("loaded")))
+            self.organizations[org.id] = org
+            for text in [org.name, *org.aliases]:
+                self._add_surface(text, Entry("organization", org.id, loaded=org.loaded))
+
+    def add_people(self, records: Iterable[dict]) -> None:
+        for rec in records:
+            roles = [Role(str(r.get("title") or ""), r.get("sector"), _date(r.get("start")), _date(r.get("end"), True))
+                     for r in _as_list(rec.get("roles"))]
+            person = Person(str(rec["id"]), str(rec["name"]), rec.get("country"),
+                            [str(a) for a in _as_list(rec.get("aliases"))], roles, rec.get("sector"))
+            self.people[person.id] = person
+            for text in [person.name, *person.aliases]:
+                self._add_surface(text, Entry("person", person.id))
+            self._surnames[normalize(person.name).split(" ")[-1]].add(person.id)
+
+    def _add_surface(self, text: str, entry: Entry) -> None:
+        text = text.strip()
+        if not text:
+            return
+        if entry not in self._surfaces[text]:
+            self._surfaces[text].append(entry)
+        key = normalize(text)
+        if entry not in self._lookup[key]:
+            self._lookup[key].append(entry)
+
+    def _finish(self) -> None:
+        self.title_table = PhraseTable((text, {"sector": sector, "kind": "title"}) for text, sector in self.titles)
+        self.institution_table = PhraseTable(
+            (text, {"sector": sector, "kind": "institution", "loaded": loaded})
+            for text, sector, loaded in self.institutions)
+        self.modifier_table = PhraseTable((m, {}) for m in self.words.get("modifiers", []))
+        self.leader_titles = {PhraseTable.key(t) for t in self.words.get("leader_titles", [])}
+
+    # -- lookups ------------------------------------------------------------------------------------------------------
+    @staticmethod
+    def _best(entries: list[Entry]) -> Entry | None:
+        if not entries:
+            return None
+        return min(entries, key=lambda e: ENTRY_PRIORITY.index(e.kind))
+
+    def lookup(self, text: str) -> Entry | None:
+        """The entry a name refers to ("U.S.", "the Kremlin", "Lavrov's" ...), or None."""
+        return self._best(self._lookup.get(normalize(text), []))
+
+    def person_by_surname(self, name: str) -> Person | None:
+        """The one known person whose surname is the last word of `name`, if exactly one."""
+        ids = self._surnames.get(normalize(name).split(" ")[-1], set())
+        return self.people[next(iter(ids))] if len(ids) == 1 else None
+
+    def role_holders(self, country: str, title: str, date: str) -> list[Person]:
+        """People of `country` holding a role named `title` (or a leader's role for "leader") at `date`."""
+        wanted = set(_title_words(title))
+        leader = PhraseTable.key(title) in ("leader", "leaders", "head of state", "ruler", "strongman")
+        found = []
+        for person in self.people.values():
+            if person.country != country:
+                continue
+            role = person.role_at(date)
+            if role is None:
+                continue
+            role_key = PhraseTable.key(role.title)
+            if leader and role_key in self.leader_titles or wanted and wanted <= set(_title_words(role.title)):
+                found.append(person)
+        return found
+
+    def ruler_patterns(self) -> list[dict[str, str]]:
+        """Entity-ruler phrase patterns (ORTH) for every surface form, with the entry in the pattern id."""
+        patterns = []
+        for text, entries in self._surfaces.items():
+            entry = self._best(entries)
+            for variant in _pattern_variants(text):
+                patterns.append({"label": ENTRY_LABELS[entry.kind], "pattern": variant, "id": entry.ruler_id})
+        return patterns
+
+    # -- actors -------------------------------------------------------------------------------------------------------
+    def country_name(self, iso3: str | None) -> str:
+        if iso3 and iso3 in self.countries:
+            return self.countries[iso3].name
+        return iso3 or "unknown"
+
+    def state_actor(self, iso3: str) -> Actor:
+        return Actor(iso3, self.country_name(iso3), iso3, None, "state")
+
+    def sector_actor(self, iso3: str, sector: str | None, name: str | None = None) -> Actor:
+        """A country's (or an IGO's) sector: "RUS-MIL", "UNO-MIL"; the state itself without a sector."""
+        if not sector:
+            return self.state_actor(iso3)
+        return Actor(f"{iso3}-{sector}", f"{name or self.country_name(iso3)} ({sector})", iso3, sector, "sector")
+
+    def organization_actor(self, org: Organization) -> Actor:
+        kind = "group" if org.kind == "group" else "organization"
+        return Actor(org.id, org.name, org.country, org.sector, kind)
+
+    def person_actor(self, person: Person, date: str) -> Actor:
+        return Actor(person.id, person.name, person.country, person.sector_at(date), "person")
+
+
+def _title_words(title: str) -> list[str]:
+    """Content words of a title, for comparing "foreign minister" with "Minister of Foreign Affairs"."""
+    skip = {"of", "the", "for", "and", "affairs", "&"}
+    words = re.findall(r"[a-z]+", title.lower().replace("defence", "defense"))
+    return [w for w in words if w not in skip]
+
+
+# ---------------------------------------------------------------------------------------------------------------------
+# Connecting spaCy pipelines to registries
+
+_REGISTRIES: dict[int, tuple[Any, ActorRegistry]] = {}
+
+
+def register_nlp(nlp: Language, registry: ActorRegistry) -> None:
+    """Remember which registry built `nlp`'s ruler, so `resolve` finds it from a Doc."""
+    _REGISTRIES[id(nlp.vocab)] = (nlp.vocab, registry)
+
+
+def registry_for(doc: Doc) -> ActorRegistry:
+    found = _REGISTRIES.get(id(doc.vocab))
+    return found[1] if found and found[0] is doc.vocab else ActorRegistry.default()
+
+
+# ---------------------------------------------------------------------------------------------------------------------
+# Resolution
+
+
+def document_date(analysis: DocumentAnalysis) -> str:
+    """The publication date, or today when unknown (roles are then read as of now)."""
+    published = analysis.document.published
+    return published[:10] if published else datetime.date.today().isoformat()
+
+
+def resolve(doc: Doc, analysis: DocumentAnalysis, section: str = "body",
+            registry: ActorRegistry | None = None) -> list[Mention]:
+    """Every mention of an actor in `doc` (one section of `analysis.document`), in text order.
+
+    Fills `analysis.actors` with each actor referenced; the caller appends the mentions to `analysis.mentions`."""
+    from .coref import Resolver
+
+    return Resolver(registry or registry_for(doc), doc, analysis, section).run()
+
+
+class MentionIndex:
+    """Mentions of one section looked up by character span."""
+
+    def __init__(self, mentions: Iterable[Mention]):
+        self.mentions = sorted(mentions, key=lambda m: (m.start, -m.end))
+        self._starts = [m.start for m in self.mentions]
+
+    def within(self, start: int, end: int) -> list[Mention]:
+        """Mentions lying inside [start, end)."""
+        lo = bisect.bisect_left(self._starts, start)
+        return [m for m in self.mentions[lo:bisect.bisect_left(self._starts, end)] if m.end <= end]
+
+    def at(self, start: int, end: int, head: int | None = None) -> Mention | None:
+        """The mention of exactly this span, else one covering it, else (for a phrase) the one holding its head.
+
+        `head` is the character offset of the phrase's head word when known; otherwise the longest mention
+        inside the span wins (the first on ties)."""
+        covering = [m for m in self.mentions[:bisect.bisect_right(self._starts, start)] if m.end >= end]
+        exact = [m for m in covering if m.start == start and m.end == end]
+        if exact:
+            return exact[0]
+        if covering:
+            return min(covering, key=lambda m: m.end - m.start)
+        inside = self.within(start, end)
+        if head is not None:
+            at_head = [m for m in inside if m.start <= head < m.end]
+            if at_head:
+                return at_head[0]
+        return max(inside, key=lambda m: m.end - m.start) if inside else None
+
+
+def actor_ref(mention: Mention, analysis: DocumentAnalysis) -> ActorRef:
+    """The ActorRef of a mention: its actor's name with the country and sector at the time of the text."""
+    actor = analysis.actors.get(mention.actor_id)
+    return mention.ref(actor.name if actor else mention.text)

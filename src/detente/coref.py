@@ -1,0 +1,695 @@
+"""Resolution of one section's mentions, including coreference by rules.
+
+Order of work on a Doc: (1) people named in the text, with the titles, nationalities and appositives around their
+names; (2) the other entities (countries, demonyms, metonyms, epithets, organisations), joined with a following
+institution or title ("Russia's Defence Ministry", "the Iranian general"); (3) bare descriptions ("the president",
+"the ministry", "the two leaders") and personal pronouns, resolved against the actors already found earlier in the
+document (title section first). What is and is not resolved is described in docs/nlp.md.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+from typing import TYPE_CHECKING
+
+from spacy.tokens import Doc, Span
+
+from .model import Actor, DocumentAnalysis, Mention
+
+if TYPE_CHECKING:
+    from .actors import ActorRegistry, Entry, Person
+
+NAME_LABELS = {"PERSON", "ORG", "NORP", "GPE", "FAC", "LOC"}
+POSSESSIVE = {"'s", "’s", "'", "’"}
+DETERMINERS = {"the", "this", "that", "these", "those"}
+SECTION_RANK = {"title": 0, "body": 1}
+
+
+@dataclass
+class Descriptor:
+    """A title ("foreign minister") or institution ("air force") found at tokens [start, end)."""
+
+    start: int
+    end: int
+    key: str
+    kind: str  # title | institution
+    sector: str | None
+    loaded: bool = False
+    former: bool = False
+    plural: bool = False
+
+
+@dataclass
+class Referent:
+    """A resolved span: becomes a Mention; earlier referents are the antecedents of coreference."""
+
+    start: int  # token offsets in the doc (-1 for earlier sections)
+    end: int
+    start_char: int
+    end_char: int
+    actor: Actor
+    country: str | None
+    sector: str | None
+    resolved_by: str
+    loaded: bool = False
+    titles: set[str] = field(default_factory=set)  # title or institution keys that describe it
+    person: bool = False
+    sent: int = -1
+    subject: bool = False
+    rank: int = 1  # SECTION_RANK of its section
+
+
+@dataclass
+class Pending:
+    """Something to resolve against earlier referents: a pronoun or a description."""
+
+    start: int
+    end: int
+    descriptor: Descriptor | None = None
+    country: str | None = None
+    count: int = 1  # "the two leaders" -> 2
+    definite: bool = True  # may refer back to an earlier actor
+
+
+class Resolver:
+    """Resolves the mentions of one section of a document."""
+
+    def __init__(self, registry: ActorRegistry, doc: Doc, analysis: DocumentAnalysis, section: str):
+        from .actors import document_date
+
+        self.registry = registry
+        self.doc = doc
+        self.analysis = analysis
+        self.section = section
+        self.rank = SECTION_RANK.get(section, 1)
+        self.date = document_date(analysis)
+        self.words = registry.words
+        self.claimed = [False] * len(doc)
+        self.referents: list[Referent] = []
+        self.pending: list[Pending] = []
+        self.sent_of = self._sentence_index()
+        self.earlier = self._earlier_referents()
+
+    # -- driver -------------------------------------------------------------------------------------------------------
+    def run(self) -> list[Mention]:
+        entities = self._entities()
+        self.descriptors = self._descriptors(entities)
+        self.desc_ending = {d.end: d for d in self.descriptors}
+        self.desc_starting = {d.start: d for d in self.descriptors}
+        self.entity_ending = {span.end: (span, entry) for span, entry in entities}
+        self.entity_starting = {span.start: (span, entry) for span, entry in entities}
+        for span, entry in entities:
+            if span.label_ == "PERSON" and not self._is_claimed(span.start, span.end):
+                self._person(span, entry)
+        for span, entry in entities:
+            if not self._is_claimed(span.start, span.end):
+                self._entity(span, entry)
+        self._repeated_surnames()
+        self._bare_descriptors()
+        self._pronouns()
+        self._resolve_pending()
+        return self._mentions()
+
+    # -- preparation --------------------------------------------------------------------------------------------------
+    def _sentence_index(self) -> list[int]:
+        index = [0] * len(self.doc)
+        if self.doc.has_annotation("SENT_START"):
+            for n, sent in enumerate(self.doc.sents):
+                for i in range(sent.start, sent.end):
+                    index[i] = n
+        return index
+
+    def _earlier_referents(self) -> list[Referent]:
+        """Mentions of earlier sections of the same document, as antecedents."""
+        found = []
+        for mention in self.analysis.mentions:
+            rank = SECTION_RANK.get(mention.section, 1)
+            if rank >= self.rank or mention.actor_id not in self.analysis.actors:
+                continue
+            actor = self.analysis.actors[mention.actor_id]
+            titles = {self.registry.title_table.key(mention.text)} if actor.kind != "person" else set()
+            found.append(Referent(-1, -1, mention.start, mention.end, actor, mention.country, mention.sector,
+                                  mention.resolved_by, mention.loaded, titles | self._role_titles(actor),
+                                  actor.kind == "person", -1, False, rank))
+        return found
+
+    def _entities(self) -> list[tuple[Span, Entry | None]]:
+        """Named entities with their registry entry (from the ruler id or a lookup); possessives stripped."""
+        from .actors import Entry
+
+        result = []
+        for ent in self.doc.ents:
+            if ent.label_ not in NAME_LABELS:
+                continue
+            end = ent.end
+            while end > ent.start and self.doc[end - 1].text in POSSESSIVE:
+                end -= 1
+            if end == ent.start:
+                continue
+            span = Span(self.doc, ent.start, end, label=ent.label_)
+            entry = Entry.from_ruler_id(ent.ent_id_) if ent.ent_id_ else None
+            if entry is None:
+                entry = self.registry.lookup(span.text)
+                if entry is not None and entry.kind in ("adjective", "metonym") and ent.label_ == "PERSON":
+                    entry = None
+            result.append((span, entry))
+        return self._merge_names(result)
+
+    def _merge_names(self, entities: list[tuple[Span, Entry | None]]) -> list[tuple[Span, Entry | None]]:
+        """"Joseph R." + "Biden": an unknown name right before a known person's name is one name."""
+        merged: list[tuple[Span, Entry | None]] = []
+        for span, entry in entities:
+            if merged and entry is not None and entry.kind == "person":
+                prev, prev_entry = merged[-1]
+                if prev_entry is None and prev.label_ == "PERSON" and prev.end == span.start:
+                    merged[-1] = (Span(self.doc, prev.start, span.end, label="PERSON"), entry)
+                    continue
+            merged.append((span, entry))
+        return merged
+
+    def _descriptors(self, entities: list[tuple[Span, Entry | None]]) -> list[Descriptor]:
+        """Titles and institutions outside dictionary entities; the longest match wins."""
+        blocked = [False] * len(self.doc)
+        for span, entry in entities:
+            if entry is not None and entry.kind not in ("person", "organization"):
+                for i in range(span.start, span.end):
+                    blocked[i] = True
+        found = []
+        i = 0
+        while i < len(self.doc):
+            if blocked[i]:
+                i += 1
+                continue
+            title = self.registry.title_table.match(self.doc, i)
+            institution = self.registry.institution_table.match(self.doc, i)
+            best = max((m for m in (title, institution) if m), key=lambda m: m[0], default=None)
+            if best is None or any(blocked[i:best[0]]):
+                i += 1
+                continue
+            end, info, key = best
+            last = self.doc[end - 1]
+            found.append(Descriptor(i, end, key, info["kind"], info.get("sector"), bool(info.get("loaded")),
+                                    self._former_before(i), last.tag_ in ("NNS", "NNPS")))
+            i = end
+        return found
+
+    def _former_before(self, i: int) -> bool:
+        former = set(self.words.get("former", []))
+        j = i - 1
+        while j >= 0 and j >= i - 3:
+            word = self.doc[j].lower_
+            if word in former:
+                return True
+            if not self._is_modifier(j):
+                return False
+            j -= 1
+        return False
+
+    def _is_modifier(self, i: int) -> bool:
+        word = self.doc[i].lower_
+        return word in self.words.get("modifiers", []) or word == "-"
+
+    # -- helpers ------------------------------------------------------------------------------------------------------
+    def _is_claimed(self, start: int, end: int) -> bool:
+        return any(self.claimed[start:end])
+
+    def _claim(self, start: int, end: int) -> None:
+        for i in range(start, end):
+            self.claimed[i] = True
+
+    def _role_titles(self, actor: Actor) -> set[str]:
+        person = self.registry.people.get(actor.id) if actor.kind == "person" else None
+        role = person.role_at(self.date) if person else None
+        return {self.registry.title_table.key(role.title)} if role and role.title else set()
+
+    def _add(self, start: int, end: int, actor: Actor, sector: str | None, resolved_by: str, loaded: bool = False,
+             titles: set[str] | None = None, country: str | None = None) -> Referent:
+        doc = self.doc
+        span = doc[start:end]
+        referent = Referent(start, end, span.start_char, span.end_char, actor,
+                            country if country is not None else actor.country, sector, resolved_by, loaded,
+                            set(titles or ()) | self._role_titles(actor), actor.kind == "person",
+                            self.sent_of[start] if start < len(doc) else -1,
+                            span.root.dep_ in ("nsubj", "nsubjpass"), self.rank)
+        self.referents.append(referent)
+        self._claim(start, end)
+        return referent
+
+    def _skip_modifiers_forward(self, i: int) -> int:
+        while i < len(self.doc) and i not in self.desc_starting and self._is_modifier(i):
+            i += 1
+        return i
+
+    def _skip_modifiers_backward(self, i: int) -> int:
+        """Start of the modifiers ending at token i (exclusive)."""
+        while i > 0 and (i - 1) not in self.desc_ending and self._is_modifier(i - 1):
+            i -= 1
+        return i
+
+    def _country_of(self, entry: Entry | None) -> str | None:
+        if entry is None:
+            return None
+        if entry.kind in ("country", "adjective", "metonym", "epithet"):
+            return entry.key
+        if entry.kind == "organization":
+            org = self.registry.organizations.get(entry.key)
+            return org.country if org else None
+        return None
+
+    def _country_before(self, i: int) -> tuple[int, str | None]:
+        """A nationality ending at token i: "Russian", "Russia's", "the Kremlin's" -> (start token, ISO3)."""
+        if i > 0 and self.doc[i - 1].text in POSSESSIVE:
+            found = self.entity_ending.get(i - 1)
+            if found and found[1] is not None and found[1].kind in ("country", "metonym"):
+                return found[0].start, found[1].key
+        found = self.entity_ending.get(i)
+        if found and found[1] is not None and found[1].kind in ("adjective", "country"):
+            return found[0].start, found[1].key
+        return i, None
+
+    def _country_after_of(self, i: int) -> tuple[int, str | None]:
+        """ "of [the] Russia" starting at token i -> (end token, ISO3)."""
+        doc = self.doc
+        if i < len(doc) and doc[i].lower_ == "of":
+            j = i + 1
+            if j < len(doc) and doc[j].lower_ == "the" and j not in self.entity_starting:
+                j += 1
+            found = self.entity_starting.get(j)
+            if found and found[1] is not None and found[1].kind in ("country", "metonym"):
+                return found[0].end, found[1].key
+        return i, None
+
+    # -- people -------------------------------------------------------------------------------------------------------
+    def _person(self, span: Span, entry: Entry | None) -> None:
+        registry = self.registry
+        name_start = span.start
+        inner = self.desc_starting.get(span.start)
+        if inner is not None and inner.kind == "title" and inner.end < span.end and span.start not in self.desc_ending:
+            name_start = inner.end  # NER put the title inside the name
+        name = self.doc[name_start:span.end]
+        if not any(t.is_alpha and t.text[:1].isupper() for t in name):
+            return
+        person = self._known_person(name, entry)
+        start, title, country = self._person_left_context(name_start)
+        appositive = self._appositive(span.end)
+        if appositive is not None:
+            title = title or appositive[1]
+            country = country or appositive[2]
+        titles = {title.key} if title else set()
+        if person is not None:
+            actor = registry.person_actor(person, self.date)
+            sector = actor.sector or (title.sector if title else None)
+            if title is not None and title.former and not person.role_at(self.date):
+                sector = "ELI"
+            resolved_by = "dictionary" if entry is not None and entry.kind == "person" else "ner"
+            self._add(start, span.end, actor, sector, resolved_by, titles=titles)
+        else:
+            earlier = self._same_name(name.text)
+            if earlier is not None and not country and not title:
+                self._add(start, span.end, earlier.actor, earlier.sector, earlier.resolved_by,
+                          titles=earlier.titles, country=earlier.country)
+            else:
+                from .actors import slug
+
+                sector = "ELI" if title is not None and title.former else (title.sector if title else None)
+                actor = Actor(slug(name.text), name.text, country, sector, "person")
+                self._add(start, span.end, actor, sector, "new_actor", titles=titles)
+        if appositive is not None:
+            self._claim(span.end, appositive[0])
+
+    def _repeated_surnames(self) -> None:
+        """A surname the NER missed, of a person named earlier in the document ("... Petrov was sceptical")."""
+        people: dict[str, Referent] = {}
+        for ref in self.earlier + sorted(self.referents, key=lambda r: r.start):
+            if ref.person:
+                people.setdefault(ref.actor.name.split(" ")[-1], ref)
+        if not people:
+            return
+        for token in self.doc:
+            ref = people.get(token.text)
+            if ref is not None and not self.claimed[token.i] and token.pos_ == "PROPN" and \
+                    (ref.rank < self.rank or ref.start < token.i):
+                self._add(token.i, token.i + 1, ref.actor, ref.sector, "coreference", titles=ref.titles,
+                          country=ref.country)
+
+    def _known_person(self, name: Span, entry: Entry | None) -> Person | None:
+        registry = self.registry
+        if entry is not None and entry.kind == "person":
+            return registry.people.get(entry.key)
+        found = registry.lookup(name.text)
+        if found is not None and found.kind == "person":
+            return registry.people.get(found.key)
+        if found is None and len(name) > 1:
+            return registry.person_by_surname(name.text)
+        return None
+
+    def _same_name(self, text: str) -> Referent | None:
+        """An earlier person of this document with the same surname ("Ivan Petrov" ... "Petrov")."""
+        from .actors import normalize
+
+        surname = normalize(text).split(" ")[-1]
+        for ref in reversed(self.earlier + self.referents):
+            if ref.person and normalize(ref.actor.name).split(" ")[-1] == surname:
+                return ref
+        return None
+
+    def _person_left_context(self, i: int) -> tuple[int, Descriptor | None, str | None]:
+        """Title and nationality before a name: "Russian Foreign Minister", "President of France" -> (start, ...)."""
+        doc = self.doc
+        found = self.entity_ending.get(i)
+        if found is not None and found[1] is not None and found[1].kind in ("country", "metonym"):
+            country_start = found[0].start
+            j = country_start - 1 if country_start > 0 and doc[country_start - 1].lower_ == "the" else country_start
+            title = self.desc_ending.get(j - 1) if j > 0 and doc[j - 1].lower_ == "of" else None
+            if title is not None and title.kind == "title":  # "President of France Emmanuel Macron"
+                start = self._skip_modifiers_backward(title.start)
+                return start, title, found[1].key
+        title = self.desc_ending.get(i)
+        if title is None or title.kind != "title":
+            start, country = self._country_before(i)  # "Iranian Qassem Soleimani"
+            return (start, None, country) if country else (i, None, None)
+        start = self._skip_modifiers_backward(title.start)
+        begin, country = self._country_before(start)
+        if country:
+            start = begin
+        elif start > 0 and doc[start - 1].lower_ in DETERMINERS:
+            start -= 1
+        return start, title, country
+
+    def _appositive(self, i: int) -> tuple[int, Descriptor, str | None] | None:
+        """", a researcher at a Moscow think tank," after a name -> (end token, title, country)."""
+        doc = self.doc
+        if i >= len(doc) or doc[i].text != ",":
+            return None
+        end = i + 1
+        title = None
+        country = None
+        while end < len(doc) and end < i + 16 and doc[end].text not in (",", ";", ":", "(", ")", '"', "“", "”"):
+            if doc[end].is_sent_start:
+                break
+            desc = self.desc_starting.get(end)
+            if desc is not None and title is None:
+                if desc.kind != "title":
+                    return None
+                title = desc
+                end = desc.end
+                continue
+            found = self.entity_starting.get(end)
+            if found is not None:
+                ent_span, entry = found
+                if entry is not None and entry.kind == "person" or ent_span.label_ == "PERSON":
+                    return None  # another person: a list, not an apposition
+                country = country or self._country_of(entry)
+                end = ent_span.end
+                continue
+            if title is None and not (doc[end].pos_ in ("DET", "ADJ", "NUM", "PART") or self._is_modifier(end)
+                                      or doc[end].text in POSSESSIVE):
+                return None
+            end += 1
+        if title is None:
+            return None
+        return end, title, country
+
+    # -- other entities -----------------------------------------------------------------------------------------------
+    def _entity(self, span: Span, entry: Entry | None) -> None:
+        registry = self.registry
+        resolved_by_name = "dictionary" if self._from_ruler(span) else "ner"
+        if entry is None:
+            inner = self.desc_starting.get(span.start + (span[0].lower_ == "the"))
+            if inner is not None and inner.end == span.end:
+                return  # "the Foreign Ministry": a description, resolved with the other descriptors
+            if span.label_ == "ORG":
+                self._new_organization(span, None)
+            return
+        if entry.kind == "person":
+            return
+        if entry.kind == "organization":
+            org = registry.organizations.get(entry.key)
+            if org is not None and not self._join_descriptor(span, entry):
+                self._add(span.start, span.end, registry.organization_actor(org), org.sector, resolved_by_name,
+                          loaded=org.loaded)
+            return
+        iso3 = entry.key
+        if iso3 not in registry.countries or self._join_descriptor(span, entry):
+            return
+        if entry.kind == "country":
+            self._add(span.start, span.end, registry.state_actor(iso3), None, resolved_by_name)
+        elif entry.kind == "adjective":
+            self._add(span.start, span.end, registry.state_actor(iso3), None, "demonym")
+        elif entry.kind == "metonym":
+            if span.start > 0 and self.doc[span.start - 1].lower_ in self.words.get("place_prepositions", []):
+                self._add(span.start, span.end, registry.state_actor(iso3), None, "metonym")
+            else:
+                sector = entry.sector or "GOV"
+                self._add(span.start, span.end, registry.sector_actor(iso3, sector), sector, "metonym")
+        elif entry.kind == "epithet":
+            self._add(span.start, span.end, registry.sector_actor(iso3, "GOV"), "GOV", "epithet", loaded=True)
+
+    def _from_ruler(self, span: Span) -> bool:
+        return any(ent.start == span.start and ent.ent_id_ for ent in self.doc.ents)
+
+    def _new_organization(self, span: Span, country: str | None, start: int | None = None) -> None:
+        """An organisation the registry does not know; its sector from a final institution noun ("Baltic Fleet")."""
+        from .actors import slug
+
+        name = span.text[4:] if span.text.lower().startswith("the ") else span.text
+        sector = None
+        for i in range(span.start, span.end):
+            found = self.registry.institution_table.match(self.doc, i)
+            if found and found[0] == span.end:
+                sector = found[1].get("sector")
+                break
+        actor = Actor(slug(name), name, country, sector, "organization")
+        self._add(span.start if start is None else start, span.end, actor, sector, "new_actor" if country else "ner")
+
+    def _descriptor_at(self, i: int) -> tuple[Descriptor | None, Span | None]:
+        """The title or institution at token i, or an organisation entity there (known or not)."""
+        desc = self.desc_starting.get(i)
+        if desc is not None:
+            return desc, None
+        found = self.entity_starting.get(i)
+        if found is not None and found[0].label_ == "ORG" and (found[1] is None or found[1].kind == "organization"):
+            return None, found[0]
+        return None, None
+
+    def _join_descriptor(self, span: Span, entry: Entry) -> bool:
+        """Owner + institution or title: "Russia's army", "Syrian army", "US forces", "Kyiv police", "the Foreign
+        Ministry of Russia", "Hungarian and Romanian officials", "EU officials", "a former CIA official",
+        "Russia's Baltic Fleet". The owner is a country (name, adjective, metonym) or an organisation."""
+        doc = self.doc
+        owner = entry.key
+        # "the Foreign Ministry of Russia" / "Minister of Defence of Israel"
+        for d in self.descriptors:
+            if d.end < span.start and not self._is_claimed(d.start, d.end) and entry.kind != "organization":
+                end, found = self._country_after_of(d.end)
+                if found == owner and end == span.end:
+                    start = d.start - 1 if d.start > 0 and doc[d.start - 1].lower_ == "the" else d.start
+                    self._describe(start, span.end, d, owner)
+                    return True
+        if entry.kind == "epithet":
+            return False
+        i = span.end
+        if i < len(doc) and doc[i].text in POSSESSIVE and entry.kind != "adjective":
+            i += 1
+        chain = [owner]  # coordinated adjectives: "Hungarian and Romanian officials"
+        while entry.kind == "adjective" and i + 1 < len(doc) and doc[i].lower_ in ("and", ",", "or"):
+            found = self.entity_starting.get(i + 1)
+            if not found or found[1] is None or found[1].kind != "adjective":
+                break
+            chain.append(found[1].key)
+            i = found[0].end
+        i = self._skip_modifiers_forward(i)
+        desc, org_span = self._descriptor_at(i)
+        start = self._skip_modifiers_backward(span.start)
+        former = self._former_before(span.start)
+        if start > 0 and doc[start - 1].lower_ in ("the", "a", "an"):
+            start -= 1
+        if desc is None:
+            if org_span is None or entry.kind == "organization" or len(chain) > 1:
+                return False
+            known = self.entity_starting[org_span.start][1]
+            institution = self.registry.institution_table.match(doc, org_span.start)
+            if known is not None and institution is not None and institution[0] == org_span.end:
+                # a named institution of another country: "Chile's Defense Department"
+                end, info, key = institution
+                desc = Descriptor(org_span.start, end, key, "institution", info.get("sector"), bool(info.get("loaded")))
+            elif known is None:
+                self._new_organization(org_span, owner, start)  # "Russia's Baltic Fleet"
+                return True
+            else:
+                return False
+        if len(chain) > 1 and not desc.plural:
+            return False
+        if former:
+            desc = replace(desc, former=True)
+        if entry.kind == "organization":
+            return self._organization_descriptor(start, span, entry, desc)
+        for country in chain:
+            self._describe(start, desc.end, desc, country)
+        self._claim(start, desc.end)
+        return True
+
+    def _organization_descriptor(self, start: int, span: Span, entry: Entry, desc: Descriptor) -> bool:
+        """ "EU officials" -> the IGO's sector; "a former CIA official" -> the organisation, its member's sector;
+        "Shin Bet Security Service" -> the organisation."""
+        org = self.registry.organizations[entry.key]
+        if org.kind == "igo" and org.country:
+            if desc.kind == "institution" or desc.plural:
+                sector = desc.sector
+                actor = self.registry.sector_actor(org.country, sector, name=org.name)
+                self._add(start, desc.end, actor, sector, "institution", desc.loaded, titles={desc.key})
+            else:
+                self._describe(start, desc.end, desc, org.country)
+            return True
+        sector = "ELI" if desc.former else org.sector
+        self._add(start, desc.end, self.registry.organization_actor(org), sector,
+                  "title" if desc.kind == "title" else "dictionary", org.loaded, titles={desc.key})
+        return True
+
+    def _describe(self, start: int, end: int, desc: Descriptor, iso3: str) -> None:
+        """A country's institution becomes its sector actor; a country's title waits for coreference."""
+        registry = self.registry
+        if desc.kind == "institution":
+            sector = desc.sector
+            self._add(start, end, registry.sector_actor(iso3, sector), sector, "institution", desc.loaded,
+                      titles={desc.key})
+            return
+        count = self._count_before(start)
+        self.pending.append(Pending(start, end, desc, iso3, count))
+        self._claim(start, end)
+
+    def _count_before(self, start: int) -> int:
+        numbers = self.words.get("numbers", {})
+        for j in (start - 1, start):
+            if 0 <= j < len(self.doc) and self.doc[j].lower_ in numbers:
+                return numbers[self.doc[j].lower_]
+        return 1
+
+    # -- descriptions and pronouns ------------------------------------------------------------------------------------
+    def _bare_descriptors(self) -> None:
+        """Titles and institutions without a country: "the president", "the two leaders", "the ministry" refer
+        back (after a determiner or number word); others ("soldiers", "a former minister") name a sector."""
+        doc = self.doc
+        numbers = self.words.get("numbers", {})
+        for desc in self.descriptors:
+            if self._is_claimed(desc.start, desc.end):
+                continue
+            j = self._skip_modifiers_backward(desc.start)
+            count = 1
+            if j > 0 and doc[j - 1].lower_ in numbers:
+                count = numbers[doc[j - 1].lower_]
+                j -= 1
+            definite = count > 1
+            if j > 0 and doc[j - 1].lower_ in DETERMINERS:
+                j -= 1
+                definite = not desc.former
+            elif j > 0 and doc[j - 1].lower_ in ("a", "an"):
+                j -= 1
+            self.pending.append(Pending(j, desc.end, desc, None, count, definite))
+            self._claim(j, desc.end)
+
+    def _pronouns(self) -> None:
+        pronouns = set(self.words.get("person_pronouns", []))
+        for token in self.doc:
+            if token.lower_ in pronouns and not self.claimed[token.i] and token.pos_ in ("PRON", "DET", ""):
+                self.pending.append(Pending(token.i, token.i + 1))
+
+    def _resolve_pending(self) -> None:
+        for item in sorted(self.pending, key=lambda p: p.start):
+            if item.descriptor is None:
+                found = self._pronoun_antecedent(item.start)
+                if found is not None:
+                    self._copy(item, found, "coreference")
+                continue
+            self._resolve_description(item)
+
+    def _copy(self, item: Pending, ref: Referent, resolved_by: str) -> None:
+        titles = set(ref.titles) | ({item.descriptor.key} if item.descriptor else set())
+        self._add(item.start, item.end, ref.actor, ref.sector, resolved_by, ref.loaded, titles,
+                  country=ref.country or item.country)
+
+    def _candidates(self, before: int) -> list[Referent]:
+        """Antecedents before token `before`, nearest last (earlier sections first)."""
+        here = [r for r in self.referents if r.start < before and r.resolved_by != "pending"]
+        return self.earlier + sorted(here, key=lambda r: r.start)
+
+    def _pronoun_antecedent(self, i: int) -> Referent | None:
+        """Same sentence: its subject, else the nearest person; then the subject (else first person) of each of the
+        three sentences before; then the last person of an earlier section."""
+        people = [r for r in self._candidates(i) if r.person]
+        if not people:
+            return None
+        sent = self.sent_of[i]
+        same = [r for r in people if r.rank == self.rank and r.sent == sent]
+        if same:
+            subjects = [r for r in same if r.subject]
+            return subjects[0] if subjects else same[-1]
+        for back in range(sent - 1, max(sent - 4, -1), -1):
+            in_sent = [r for r in people if r.rank == self.rank and r.sent == back]
+            if in_sent:
+                subjects = [r for r in in_sent if r.subject]
+                return subjects[0] if subjects else in_sent[0]
+        return people[-1]
+
+    def _compatible(self, ref: Referent, desc: Descriptor, country: str | None) -> bool:
+        if country and ref.country not in (country, None):
+            return False
+        key = desc.key
+        if desc.kind == "institution":
+            return not ref.person and any(t.split(" ")[-1] == key.split(" ")[-1] for t in ref.titles)
+        if not ref.person:
+            return False
+        if key in self.registry.leader_titles and key.startswith("leader") or key in ("head of state", "ruler"):
+            return ref.sector in ("GOV", None) and (not ref.titles or bool(ref.titles & self.registry.leader_titles))
+        from .actors import _title_words
+
+        wanted = set(_title_words(key.rstrip("s") if desc.plural else key))
+        if any(wanted <= set(_title_words(t)) for t in ref.titles):
+            return True
+        if desc.sector == "MIL" and ref.sector == "MIL":
+            return True  # ranks vary: "Maj. Gen. X" ... "the general", "the commander"
+        return not ref.titles and desc.sector is not None and ref.sector == desc.sector
+
+    def _resolve_description(self, item: Pending) -> None:
+        desc = item.descriptor
+        assert desc is not None
+        matches: list[Referent] = []
+        seen: set[str] = set()
+        if item.definite and (not desc.plural or item.count > 1):
+            for ref in reversed(self._candidates(item.start)):
+                if ref.actor.id not in seen and self._compatible(ref, desc, item.country):
+                    matches.append(ref)
+                    seen.add(ref.actor.id)
+                    if len(matches) == item.count:
+                        break
+        if matches and (item.count == 1 or len(matches) == item.count):
+            for ref in sorted(matches, key=lambda r: (r.rank, r.start_char)):
+                self._copy(item, ref, "coreference")
+            return
+        if item.country is None:
+            sector = "ELI" if desc.former else desc.sector
+            if sector:
+                actor = Actor(f"---{sector}", f"unknown country ({sector})", None, sector, "sector")
+                self._add(item.start, item.end, actor, sector, desc.kind, desc.loaded, titles={desc.key})
+            return
+        holders = [] if desc.plural else self.registry.role_holders(item.country, desc.key, self.date)
+        if len(holders) == 1:
+            actor = self.registry.person_actor(holders[0], self.date)
+            self._add(item.start, item.end, actor, actor.sector, "title", titles={desc.key})
+            return
+        sector = "ELI" if desc.former else desc.sector
+        self._add(item.start, item.end, self.registry.sector_actor(item.country, sector), sector, "title",
+                  titles={desc.key})
+
+    # -- output -------------------------------------------------------------------------------------------------------
+    def _mentions(self) -> list[Mention]:
+        analysis = self.analysis
+        doc_id = analysis.document.id
+        first = len(analysis.mentions) + 1
+        mentions = []
+        for n, ref in enumerate(sorted(self.referents, key=lambda r: (r.start, r.end))):
+            analysis.actors.setdefault(ref.actor.id, ref.actor)
+            mentions.append(Mention(f"{doc_id}#m{first + n}", doc_id, ref.start_char, ref.end_char,
+                                    self.doc.text[ref.start_char:ref.end_char], ref.actor.id, ref.country,
+                                    ref.sector, ref.resolved_by, ref.loaded, self.section))
+        return mentions

@@ -1,0 +1,276 @@
+"""Event-coder accuracy (`detente eval events`) and speed (`detente bench events`).
+
+Three measurements, each on sentences the coder was not written for:
+
+* `plover_gsr_cameo.jsonl`, test half (odd 0-based lines): CAMEO-manual sentences recoded in PLOVER.
+* `up_petr2_gsr_validation.jsonl`, test half: AFP sentences with hand-corrected CAMEO codes.
+* `tests/data/event_sentences.jsonl`: our own sentences from ../shared/corpora, labelled by hand with the expected
+  events and their truth conditions, one phenomenon per sentence.
+
+Matching, per sentence (each sentence is analysed as a one-sentence document dated with the record's date):
+* Predictions are the body events that a gold standard of asserted events can contain: negated and hypothetical
+  events are left out (the gold codes neither). For PLOVER, our STATEMENT type (CAMEO 01) has no PLOVER counterpart and
+  is left out, and APPEAL (CAMEO 02) is scored as REQUEST, the PLOVER type that covers appeals. PLOVER codes a
+  reciprocal event (two parties meeting or agreeing) as each party acting with no recipient, so a mirrored pair
+  A->B, B->A of one type in one sentence is scored as A->(none), B->(none).
+* Gold and predicted items of a sentence are multisets; true positives are the size of their intersection, summed
+  over sentences (micro-averaged precision, recall and F1). A sentence with empty `expected` contributes its
+  predictions as false positives.
+* Type scores compare the type (PLOVER type or CAMEO root) alone; dyad scores compare (source country, target
+  country, type). Countries are the first three letters of CAMEO actor codes; the gold's CAMEO-era country codes
+  are read as ISO 3166 (JAP=JPN, ITL=ITA, ...); every international organisation counts as IGO; an actor without a
+  country is "---", an absent target "".
+* Own set: a sentence is correct when the multiset of its events, each as (source country, target country, PLOVER
+  type, negated, modality, date when labelled, reporting country when labelled), equals the labelled multiset; here
+  negated and hypothetical events are kept, since they are what is being tested.
+"""
+
+from __future__ import annotations
+
+import json
+import time
+from collections import Counter, defaultdict
+from pathlib import Path
+from typing import Any, Iterable
+
+from ..model import Event
+from . import require_file
+
+REPO = Path(__file__).resolve().parents[3]
+OWN_SET = REPO / "tests" / "data" / "event_sentences.jsonl"
+EVENT_FILES = ("plover_gsr_cameo.jsonl", "up_petr2_gsr_validation.jsonl")
+LEGACY_COUNTRIES = {"JAP": "JPN", "ITL": "ITA", "VTN": "VNM", "GMY": "DEU", "UKG": "GBR", "ROM": "ROU",
+                    "TAW": "TWN", "SER": "SRB", "YUG": "SRB", "ZAI": "COD", "BUR": "MMR", "GER": "DEU"}
+IGO_CODES = {"IGO", "UNO", "NATO", "EUR", "EU", "AFR", "ARL", "ASN", "OPC", "WTO", "IMF", "WBK", "ICC", "OSCE",
+             "AU", "ASEAN", "OPEC", "GCC", "SCO", "BRICS", "CIS", "CSTO", "EAEU", "ICJ", "WHO", "IAEA", "OAS"}
+
+
+def split(path: Path, part: str) -> list[dict[str, Any]]:
+    """Records of the dev (even 0-based lines) or test (odd lines) half of a gold file."""
+    with open(path, encoding="utf-8") as handle:
+        return [json.loads(line) for i, line in enumerate(handle) if line.strip() and (i % 2 == 1) == (part == "test")]
+
+
+def country(code: str | None, sector: str | None = None) -> str:
+    """A country code for scoring: ISO3, IGO for international organisations, --- when unknown."""
+    if sector == "IGO" or (code or "").upper() in IGO_CODES:
+        return "IGO"
+    if not code:
+        return "---"
+    code = code.upper()[:3]
+    return LEGACY_COUNTRIES.get(code, code)
+
+
+def event_country(ref) -> str:
+    return "" if ref is None else country(ref.country, ref.sector)
+
+
+def prf(tp: int, predicted: int, gold: int) -> dict[str, float]:
+    precision = tp / predicted if predicted else 0.0
+    recall = tp / gold if gold else 0.0
+    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+    return {"precision": round(precision, 3), "recall": round(recall, 3), "f1": round(f1, 3)}
+
+
+class Scorer:
+    """Micro-averaged multiset matching of predicted against gold items, per sentence."""
+
+    def __init__(self) -> None:
+        self.tp = self.predicted = self.gold = 0
+
+    def add(self, predicted: Iterable, gold: Iterable) -> None:
+        p, g = Counter(predicted), Counter(gold)
+        self.tp += sum((p & g).values())
+        self.predicted += sum(p.values())
+        self.gold += sum(g.values())
+
+    def result(self) -> dict[str, float]:
+        return prf(self.tp, self.predicted, self.gold) | {"gold": self.gold, "predicted": self.predicted}
+
+
+def counted(events: Iterable[Event]) -> list[Event]:
+    """The events a gold standard of asserted events can contain."""
+    return [e for e in events if e.section == "body" and not e.negated and e.modality != "hypothetical"]
+
+
+def plover_items(events: list[Event]) -> list[tuple[str, str, str]]:
+    """(source country, target country, PLOVER type) in the PLOVER gold's conventions (see module docstring)."""
+    items = []
+    for event in events:
+        kind = {"APPEAL": "REQUEST"}.get(event.plover, event.plover)
+        if kind == "STATEMENT":
+            continue
+        items.append((event_country(event.source), event_country(event.target), kind))
+    mirrored = Counter(items)
+    result = []
+    for source, target, kind in items:
+        if target and source != target and mirrored[(target, source, kind)]:
+            result.append((source, "", kind))
+        else:
+            result.append((source, target, kind))
+    return result
+
+
+def _pipeline(pipeline=None):
+    if pipeline is not None:
+        return pipeline
+    from ..pipeline import Pipeline
+
+    return Pipeline()
+
+
+def evaluate_plover(path: Path, pipeline, part: str = "test") -> dict[str, Any]:
+    types, dyads = Scorer(), Scorer()
+    confusion: dict[tuple[str, str], int] = defaultdict(int)
+    for record in split(path, part):
+        analysis = pipeline.analyze_text(record["text"], published=record.get("date"), document_id=record["id"])
+        predicted = plover_items(counted(analysis.events))
+        gold = [(country(e.get("source_country")) if e.get("source_country") else "---",
+                 country(e.get("target_country")) if e.get("target_country") else "",
+                 e.get("code_current_plover") or e["code"]) for e in record["expected"]]
+        types.add([p[2] for p in predicted], [g[2] for g in gold])
+        dyads.add(predicted, gold)
+        _confuse(confusion, [p[2] for p in predicted], [g[2] for g in gold])
+    return {"sentences": len(split(path, part)), "type": types.result(), "dyad": dyads.result(),
+            "confusion": _confusion_rows(confusion)}
+
+
+def evaluate_cameo(path: Path, pipeline, part: str = "test") -> dict[str, Any]:
+    roots, dyads = Scorer(), Scorer()
+    confusion: dict[tuple[str, str], int] = defaultdict(int)
+    records = split(path, part)
+    for record in records:
+        analysis = pipeline.analyze_text(record["text"], published=record.get("date"), document_id=record["id"])
+        events = counted(analysis.events)
+        predicted = [(event_country(e.source), event_country(e.target), e.cameo[:2]) for e in events]
+        gold = [(country(e["source"][:3] if not e["source"].startswith("---") else None),
+                 country(e["target"][:3] if not e["target"].startswith("---") else None) if e.get("target") else "",
+                 e["code"][:2]) for e in record["expected"]]
+        roots.add([p[2] for p in predicted], [g[2] for g in gold])
+        dyads.add(predicted, gold)
+        _confuse(confusion, [p[2] for p in predicted], [g[2] for g in gold])
+    return {"sentences": len(records), "root": roots.result(), "dyad": dyads.result(),
+            "confusion": _confusion_rows(confusion)}
+
+
+def _confuse(table: dict[tuple[str, str], int], predicted: list[str], gold: list[str]) -> None:
+    """Count (gold, predicted) pairs: matches first, then leftovers paired in order, the rest against "none"."""
+    p, g = Counter(predicted), Counter(gold)
+    for kind, n in (p & g).items():
+        table[(kind, kind)] += n
+    missing = list((g - p).elements())
+    extra = list((p - g).elements())
+    for i in range(max(len(missing), len(extra))):
+        table[(missing[i] if i < len(missing) else "none", extra[i] if i < len(extra) else "none")] += 1
+
+
+def _confusion_rows(table: dict[tuple[str, str], int]) -> list[dict[str, Any]]:
+    return [{"gold": gold, "predicted": predicted, "count": count}
+            for (gold, predicted), count in sorted(table.items(), key=lambda item: (-item[1], item[0]))]
+
+
+def own_items(events: Iterable[Event], labelled: list[dict[str, Any]]) -> list[tuple]:
+    """Events as comparable tuples, with date and reporter only where the labels state them."""
+    with_date = any("date" in e for e in labelled)
+    with_reporter = any("reported_by" in e for e in labelled)
+    items = []
+    for event in events:
+        if event.section != "body":
+            continue
+        item = (event_country(event.source), event_country(event.target), event.plover, event.negated,
+                event.modality)
+        if with_date:
+            item += (event.date if event.date_precision != "none" else None,)
+        if with_reporter:
+            item += (event_country(event.reported_by) or None,)
+        items.append(item)
+    return items
+
+
+def gold_items(labelled: list[dict[str, Any]]) -> list[tuple]:
+    with_date = any("date" in e for e in labelled)
+    with_reporter = any("reported_by" in e for e in labelled)
+    items = []
+    for e in labelled:
+        item = (country(e["source"]), country(e["target"]) if e.get("target") else "", e["plover"],
+                bool(e.get("negated", False)), e.get("modality", "asserted"))
+        if with_date:
+            item += (e.get("date"),)
+        if with_reporter:
+            item += (country(e["reported_by"]) if e.get("reported_by") else None,)
+        items.append(item)
+    return items
+
+
+def evaluate_own(path: Path, pipeline) -> dict[str, Any]:
+    by_phenomenon: dict[str, list[bool]] = defaultdict(list)
+    errors = []
+    with open(path, encoding="utf-8") as handle:
+        records = [json.loads(line) for line in handle if line.strip()]
+    for record in records:
+        analysis = pipeline.analyze_text(record["text"], published=record.get("date"), document_id=record["id"])
+        predicted = Counter(own_items(analysis.events, record["expected"]))
+        gold = Counter(gold_items(record["expected"]))
+        correct = predicted == gold
+        by_phenomenon[record["phenomenon"]].append(correct)
+        if not correct:
+            errors.append({"id": record["id"], "phenomenon": record["phenomenon"],
+                           "missing": [list(i) for i in (gold - predicted).elements()],
+                           "extra": [list(i) for i in (predicted - gold).elements()]})
+    overall = [c for values in by_phenomenon.values() for c in values]
+    return {"sentences": len(records),
+            "accuracy": round(sum(overall) / len(overall), 3) if overall else 0.0,
+            "by_phenomenon": {name: {"sentences": len(v), "accuracy": round(sum(v) / len(v), 3)}
+                              for name, v in sorted(by_phenomenon.items())},
+            "errors": errors}
+
+
+def run(shared: Path, pipeline=None) -> dict[str, Any]:
+    """All three measurements on the test halves and the own labelled set."""
+    pipeline = _pipeline(pipeline)
+    events_dir = shared / "benchmarks" / "events"
+    plover = evaluate_plover(require_file(events_dir / EVENT_FILES[0]), pipeline)
+    cameo = evaluate_cameo(require_file(events_dir / EVENT_FILES[1]), pipeline)
+    own = evaluate_own(OWN_SET, pipeline)
+    return {
+        "plover_type_f1": plover["type"]["f1"],
+        "plover_dyad_f1": plover["dyad"]["f1"],
+        "cameo_root_f1": cameo["root"]["f1"],
+        "cameo_dyad_f1": cameo["dyad"]["f1"],
+        "own_accuracy": own["accuracy"],
+        "targets": {"plover_type_f1": 0.70, "plover_dyad_f1": 0.55, "cameo_root_f1": 0.60, "cameo_dyad_f1": 0.50,
+                    "own_accuracy": 0.80},
+        "details": {"plover_gsr_cameo": plover, "up_petr2_gsr_validation": cameo, "own": own},
+    }
+
+
+def bench(shared: Path, pipeline=None, limit: int = 60) -> dict[str, Any]:
+    """Time that event coding adds to parsing and actor resolution, on the first `limit` corpus documents."""
+    from .. import actors, quotes
+    from ..events import extract_events
+    from ..model import Document, DocumentAnalysis
+
+    pipeline = _pipeline(pipeline)
+    documents = []
+    for path in sorted((shared / "corpora").glob("*/*.jsonl")):
+        with open(path, encoding="utf-8") as handle:
+            for line in handle:
+                record = json.loads(line)
+                documents.append(Document(id=record["id"], path=str(path.name), body=record["text"],
+                                          title=record.get("title"), published=record.get("date")))
+    documents = documents[:: max(1, len(documents) // limit)][:limit]
+    nlp_actors = events_time = 0.0
+    count = 0
+    for document in documents:
+        started = time.perf_counter()
+        doc = next(iter(pipeline.parse([document.body])))
+        analysis = DocumentAnalysis(document=document)
+        analysis.mentions += actors.resolve(doc, analysis, "body")
+        nlp_actors += time.perf_counter() - started
+        analysis.quotes += quotes.extract_quotes(doc, analysis, "body")[0]
+        started = time.perf_counter()
+        count += len(extract_events(doc, analysis, "body"))
+        events_time += time.perf_counter() - started
+    return {"documents": len(documents), "events": count, "nlp_actors_seconds": round(nlp_actors, 3),
+            "events_seconds": round(events_time, 3),
+            "events_share": round(events_time / nlp_actors, 3) if nlp_actors else 0.0, "target_share": 0.15}

@@ -1,0 +1,713 @@
+"""Event coder over the dependency parse: who did what to whom, in PLOVER and CAMEO, with truth conditions and dates.
+
+Per sentence the coder (1) finds triggers: verbs matched against the verb patterns of `data/events/triggers.yaml`
+(lemma plus particle, preposition and object words found around the verb) and event nouns ("a US strike on",
+"talks with"); (2) resolves the governing structure: verbs that control another event ("agreed to withdraw",
+"threatened to impose sanctions", "refused to recognise", "called on X to ...", "denied that ...") recode, absorb or
+negate it; (3) takes source and target from subjects, objects, passives' agents, prepositional phrases and noun
+modifiers, expanding coordinated actors into one event each and reciprocal codes into both directions; (4) sets
+`negated`, `modality` and `reported_by` from negation, modal auxiliaries, conditionals, controlling verbs, reporting
+verbs and the quotes stage; (5) dates each event from its clause (else its sentence) and merges repeated statements
+of the same event into one event with further evidence.
+
+Actors come only from `analysis.mentions` (the actors stage): an argument phrase is an actor when a mention covers it.
+"""
+
+from __future__ import annotations
+
+import csv
+from collections import defaultdict
+from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
+from typing import Iterable, Iterator
+
+import yaml
+from spacy.tokens import Doc, Span, Token
+
+from .actors import MentionIndex, actor_ref
+from .dates import resolve_date
+from .model import ActorRef, DocumentAnalysis, Event, Evidence, Mention
+
+DATA = Path(__file__).parent / "data" / "events"
+PREPOSITIONS = {
+    "with", "on", "upon", "against", "to", "into", "for", "from", "at", "in", "of", "by", "over", "off", "out", "up",
+    "down", "back", "away", "aside", "about", "through", "toward", "towards", "under", "behind", "after", "onto",
+    "between", "among", "as", "before", "across", "around", "along", "within", "without", "together", "apart",
+}
+# dependency labels that stay inside a verb's own phrase when matching pattern words
+LOCAL_DEPS = {"prt", "prep", "pobj", "pcomp", "dobj", "attr", "acomp", "oprd", "nsubjpass", "dative", "compound",
+              "amod", "advmod", "npadvmod", "agent", "nmod", "xcomp", "conj", "appos"}
+TARGET_PREPS = ("against", "on", "upon", "to", "into", "toward", "towards", "at", "with", "over", "for", "from")
+NOUN_TARGET_PREPS = ("against", "on", "upon", "to", "into", "toward", "towards", "at", "with", "for", "over", "in")
+SUBJECT_DEPS = {"nsubj", "csubj"}
+OBJECT_DEPS = {"dobj", "dative", "attr", "oprd"}
+FUTURE_AUX = {"will", "shall", "'ll", "wo"}
+HYPOTHETICAL_AUX = {"could", "might", "may", "should", "must", "can", "ought"}
+CONDITIONAL_MARKS = {"if", "unless", "whether", "lest"}
+COOPERATIVE_ROOTS = {"03", "04", "05", "06", "07", "08"}
+CONFLICT_ROOTS = {"14", "15", "16", "17", "18", "19", "20"}
+TARGET_OPTIONAL = ("01", "03", "08", "09", "14", "15", "0871")
+
+
+@dataclass(frozen=True)
+class Code:
+    """One CAMEO code with its PLOVER translation."""
+
+    code: str
+    root: str
+    name: str
+    goldstein: float
+    quad_class: str
+    plover: str
+    mode: str | None
+
+
+@dataclass(frozen=True)
+class Pattern:
+    """A trigger: a head word plus the words that must appear around it."""
+
+    head: str
+    words: tuple[str, ...]
+    code: str | None
+
+
+@dataclass
+class Lexicon:
+    """The trigger lexicon and code tables of `data/events`."""
+
+    codes: dict[str, Code]
+    verbs: dict[str, list[Pattern]]
+    nouns: dict[str, list[Pattern]]
+    light_verbs: set[str]
+    control: dict[str, str]
+    reporting: set[str]
+    denial_objects: set[str]
+    recode: dict[str, dict[str, str]]
+    reciprocal: set[str]
+    of_is_source: set[str]
+    nominal_need_two: set[str]
+    nominal_blockers: set[str]
+
+    def code(self, code: str) -> Code:
+        return self.codes[code]
+
+    def recoded(self, table: str, code: str, default: str | None = None) -> str | None:
+        """The code that `table` (intent, threat, refuse, appeal, demand) gives `code`, by longest prefix."""
+        mapping = self.recode[table]
+        for length in range(len(code), -1, -1):
+            if code[:length] in mapping:
+                return mapping[code[:length]]
+        return default
+
+
+def _patterns(entries: dict, noun: bool) -> dict[str, list[Pattern]]:
+    table: dict[str, list[Pattern]] = defaultdict(list)
+    seen: set[tuple[str, ...]] = set()
+    for code, texts in entries.items():
+        for text in texts:
+            words = str(text).lower().split()
+            if tuple(words) in seen:
+                continue
+            seen.add(tuple(words))
+            if noun:
+                cut = next((i for i, w in enumerate(words) if w in PREPOSITIONS and i > 0), len(words))
+                head = words[cut - 1]
+                rest = words[:cut - 1] + words[cut:]
+            else:
+                head, rest = words[0], words[1:]
+            table[head].append(Pattern(head, tuple(rest), None if code is None else str(code)))
+    for patterns in table.values():
+        patterns.sort(key=lambda p: -len(p.words))
+    return dict(table)
+
+
+@cache
+def load_lexicon() -> Lexicon:
+    """The lexicon (read once per process)."""
+    codes = {}
+    with open(DATA / "cameo.tsv", encoding="utf-8") as handle:
+        for row in csv.DictReader(handle, delimiter="\t"):
+            codes[row["code"]] = Code(row["code"], row["root"], row["name"], float(row["goldstein"]),
+                                      row["quad_class"], row["plover"], row["mode"] or None)
+    data = yaml.safe_load((DATA / "triggers.yaml").read_text(encoding="utf-8"))
+    verbs = {None if k in (None, "null") else str(k): v for k, v in data["verbs"].items()}
+    control = {}
+    for kind, lemmas in data["control"].items():
+        for lemma in lemmas:
+            control.setdefault(lemma, kind)
+    return Lexicon(
+        codes=codes,
+        verbs=_patterns(verbs, noun=False),
+        nouns=_patterns({str(k): v for k, v in data["nouns"].items()}, noun=True),
+        light_verbs=set(data["light_verbs"]),
+        control=control,
+        reporting=set(data["reporting"]),
+        denial_objects=set(data["denial_objects"]),
+        recode={name: {str(k): str(v) for k, v in data[name].items()}
+                for name in ("intent", "threat", "refuse", "appeal", "demand")},
+        reciprocal=set(data["reciprocal"]),
+        of_is_source=set(data["of_is_source"]),
+        nominal_need_two=set(data["nominal_need_two"]),
+        nominal_blockers=set(data["nominal_blockers"]),
+    )
+
+
+def _forms(token: Token) -> set[str]:
+    return {token.lower_, token.lemma_.lower()}
+
+
+def _local(token: Token, depth: int = 3) -> list[Token]:
+    """Tokens in the phrase of a trigger: particles, prepositions, objects and their modifiers (no clauses)."""
+    found, frontier = [], [token]
+    for _ in range(depth):
+        frontier = [c for t in frontier for c in t.children if c.dep_ in LOCAL_DEPS and
+                    not (c.dep_ in ("xcomp", "conj") and c.pos_ in ("VERB", "AUX"))]
+        found += frontier
+    return found
+
+
+def _match(patterns: list[Pattern], around: list[Token]) -> tuple[Pattern, list[Token]] | None:
+    """The most specific pattern whose words all occur around the trigger, with the tokens that matched."""
+    forms = [(t, _forms(t)) for t in around]
+    for pattern in patterns:
+        used = []
+        for word in pattern.words:
+            hit = next((t for t, f in forms if word in f and t not in used), None)
+            if hit is None:
+                break
+            used.append(hit)
+        else:
+            return pattern, used
+    return None
+
+
+@dataclass
+class Trigger:
+    """A coded trigger before its arguments are resolved."""
+
+    token: Token
+    code: str | None
+    words: list[Token] = field(default_factory=list)
+    nominal: bool = False
+    clause: Token | None = None  # the verb whose clause states the event
+    negated: bool = False
+    modality: str = "asserted"
+    absorbed: bool = False  # the event is the content of a controlling verb and is coded there
+    sources: list[Token] = field(default_factory=list)  # argument tokens handed down by a controlling verb
+    targets: list[Token] = field(default_factory=list)
+
+
+class SentenceCoder:
+    """Codes the events of one sentence."""
+
+    def __init__(self, lexicon: Lexicon, sentence: Span, index: MentionIndex, analysis: DocumentAnalysis):
+        self.lex = lexicon
+        self.sentence = sentence
+        self.index = index
+        self.analysis = analysis
+        self.consumed: set[int] = set()
+
+    # --- triggers
+    def triggers(self) -> list[Trigger]:
+        found: dict[int, Trigger] = {}
+        for token in self.sentence:
+            if token.pos_ in ("VERB", "AUX") and token.lemma_.lower() in self.lex.verbs:
+                trigger = self._verb_trigger(token)
+                if trigger is not None:
+                    found[token.i] = trigger
+        for token in self.sentence:
+            if token.i in self.consumed or token.i in found or token.pos_ not in ("NOUN", "PROPN"):
+                continue
+            trigger = self._noun_trigger(token)
+            if trigger is not None:
+                found[token.i] = trigger
+        return [found[i] for i in sorted(found)]
+
+    def _verb_trigger(self, token: Token) -> Trigger | None:
+        patterns = self.lex.verbs[token.lemma_.lower()]
+        if token.pos_ == "AUX":
+            patterns = [p for p in patterns if p.words]
+        hit = _match(patterns, _local(token))
+        if hit is None:
+            return None
+        pattern, words = hit
+        obj = next((c for c in token.children if c.dep_ in ("dobj", "nsubjpass")), None)
+        if (not pattern.words and token.lemma_.lower() in self.lex.light_verbs and obj is not None
+                and self._noun_trigger(obj) is not None):
+            return None  # "held talks", "launched strikes": the noun carries the event
+        self.consumed.update(t.i for t in words)
+        if pattern.code is None:
+            return None
+        return Trigger(token, pattern.code, words, clause=token)
+
+    def _noun_trigger(self, token: Token) -> Trigger | None:
+        forms = _forms(token)
+        patterns = [p for form in forms for p in self.lex.nouns.get(form, [])]
+        if not patterns or token.dep_ == "compound":
+            return None
+        modifiers = {w for c in token.children if c.dep_ in ("compound", "amod") for w in _forms(c)}
+        if any(f"{m} {form}" in self.lex.nominal_blockers for m in modifiers for form in forms):
+            return None
+        if token.head.dep_ == "compound" or any(f"{form} {token.head.lower_}" in self.lex.nominal_blockers
+                                                 for form in forms):
+            return None
+        patterns.sort(key=lambda p: -len(p.words))
+        hit = _match(patterns, _local(token, depth=2))
+        if hit is None:
+            return None
+        pattern, words = hit
+        return Trigger(token, pattern.code, words, nominal=True, clause=_clause_verb(token))
+
+    # --- control structure
+    def govern(self, triggers: list[Trigger]) -> list[Trigger]:
+        """Apply controlling verbs (agree / threaten / refuse / urge / deny ... to do W) to the governed events."""
+        by_token = {t.token.i: t for t in triggers}
+        extra: list[Trigger] = []
+        for trigger in triggers:
+            governor = _governor(trigger)
+            if governor is None:
+                continue
+            kind = self.lex.control.get(_lemma(governor))
+            if trigger.token.dep_ in ("acl", "ccomp") and _lemma(trigger.token.head) in self.lex.denial_objects:
+                kind = "deny"  # "rejected reports that the two had spoken"
+            elif kind == "refuse" and trigger.token.dep_ == "ccomp":
+                kind = "deny"  # "rejected that ...", "dismissed that ..."
+            if kind is None:
+                continue
+            outer = by_token.get(governor.i)
+            self._apply(kind, governor, outer, trigger, extra)
+        return [t for t in triggers + extra if t.code is not None]
+
+    def _apply(self, kind: str | None, governor: Token, outer: Trigger | None, inner: Trigger,
+               extra: list[Trigger]) -> None:
+        lex = self.lex
+        if kind == "aspect":
+            if outer is not None:
+                outer.code = None
+            inner.sources = _subjects(governor)
+        elif kind in ("intend", "commit", "threaten"):
+            inner.sources = _subjects(governor)
+            inner.modality = "intended"
+            if kind == "threaten":
+                inner.code = lex.recoded("threat", inner.code, "130") if _root(inner.code) not in ("13",) else \
+                    inner.code
+            else:
+                inner.code = _intent_code(lex, inner.code)
+            if outer is not None:
+                outer.code = None
+        elif kind in ("refuse", "fail"):
+            inner.sources = _subjects(governor)
+            inner.negated = True
+            if kind == "refuse":
+                code = lex.recoded("refuse", inner.code, "120")
+                if outer is None:
+                    outer = Trigger(governor, code, clause=governor)
+                    extra.append(outer)
+                else:
+                    outer.code = code
+            elif outer is not None:
+                outer.code = None
+        elif kind in ("appeal", "demand"):
+            addressee = [c for c in governor.children if c.dep_ in ("dobj", "dative")] or \
+                        [p for c in governor.children if c.dep_ == "prep" and c.lower_ in ("on", "upon", "to")
+                         for p in c.children if p.dep_ == "pobj"] or _subjects(inner.token)
+            code = lex.recoded(kind, inner.code, "020" if kind == "appeal" else "100")
+            if outer is None:
+                outer = Trigger(governor, code, clause=governor)
+                extra.append(outer)
+            else:
+                outer.code = code
+            outer.targets = addressee
+            inner.absorbed = True
+        elif kind == "deny":
+            inner.negated = True
+            if outer is None:
+                extra.append(Trigger(governor, "016", clause=governor))
+            else:
+                outer.code = "016"
+
+    # --- arguments
+    def actors(self, token: Token) -> list[Mention]:
+        """The actors an argument phrase names: one per coordinated member; none when it names no actor."""
+        found: list[Mention] = []
+        for member in [token] + [c for c in token.conjuncts if c.i > token.i]:
+            for mention in self._actor_of(member):
+                if all(mention.actor_id != m.actor_id for m in found):
+                    found.append(mention)
+        return found
+
+    def _actor_of(self, token: Token) -> list[Mention]:
+        doc = token.doc
+        start = doc[token.left_edge.i].idx if token.left_edge.i <= token.i else token.idx
+        end = token.idx + len(token.text)
+        inside = self.index.within(start, end)
+        if len(inside) > 1 and any(t.lower_ in ("and", "&") for t in doc[token.left_edge.i:token.i]):
+            return inside
+        mention = self.index.at(start, end, head=token.idx)
+        if mention is not None:
+            return [mention]
+        for child in token.children:
+            if child.dep_ == "poss" or (child.dep_ == "prep" and child.lower_ == "of") or child.dep_ == "appos":
+                target = child if child.dep_ != "prep" else next((c for c in child.children if c.dep_ == "pobj"),
+                                                                  None)
+                if target is not None:
+                    found = self.actors(target)
+                    if found:
+                        return found
+        return []
+
+    def arguments(self, trigger: Trigger) -> tuple[list[Token], list[Token], list[Token]]:
+        """Source tokens, target tokens and "with" partner tokens of a trigger."""
+        if trigger.nominal:
+            return self._noun_arguments(trigger)
+        verb = trigger.token
+        subjects = trigger.sources or _subjects(verb)
+        objects = [c for c in verb.children if c.dep_ in OBJECT_DEPS]
+        passive = [c for c in verb.children if c.dep_ == "nsubjpass"]
+        partners: list[Token] = []
+        if passive:
+            agents = [p for c in verb.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
+            if not agents:
+                agents = [p for c in verb.children if c.dep_ == "prep" and c.lower_ in ("in", "during")
+                          for p in c.children if p.dep_ == "pobj" and self._is_event_noun(p)]
+            subjects = agents
+            objects = passive + objects
+        targets = list(trigger.targets) or [o for o in objects if self.actors(o)] or \
+            [a for o in objects if self._is_event_noun(o) for a in self._noun_agents(o)][:1]
+        for prep in _preps(verb) + [c for o in objects for c in _preps(o)]:
+            if prep.lower_ not in TARGET_PREPS:
+                continue
+            for pobj in (c for c in prep.children if c.dep_ == "pobj"):
+                if prep.lower_ == "with" and trigger.code in self.lex.reciprocal:
+                    partners.append(pobj)
+                elif not targets and self.actors(pobj):
+                    targets.append(pobj)
+        if not targets and _root(trigger.code) in CONFLICT_ROOTS | {"08"}:
+            targets = [p for c in _preps(verb) if c.lower_ == "in"
+                       for p in c.children if p.dep_ == "pobj" and self.actors(p)][:1]
+        return subjects, targets, partners
+
+    def _noun_arguments(self, trigger: Trigger) -> tuple[list[Token], list[Token], list[Token]]:
+        noun = trigger.token
+        sources: list[Token] = [c for c in noun.children if c.dep_ == "poss"]
+        modifiers = [c for c in noun.children if c.dep_ in ("compound", "amod", "nmod") and self.actors(c)]
+        targets: list[Token] = []
+        partners: list[Token] = []
+        for prep in (c for c in noun.children if c.dep_ == "prep"):
+            for pobj in (c for c in prep.children if c.dep_ == "pobj"):
+                word = prep.lower_
+                if word == "by" or (word == "of" and noun.lemma_.lower() in self.lex.of_is_source) or \
+                        (word == "from" and trigger.code[:2] in ("04",)):
+                    sources.append(pobj)
+                elif word == "between":
+                    partners.append(pobj)
+                elif word == "with" and trigger.code in self.lex.reciprocal:
+                    partners.append(pobj)
+                elif (word in NOUN_TARGET_PREPS or word == "of") and not targets and self.actors(pobj):
+                    if word != "in" or _root(trigger.code) in CONFLICT_ROOTS:
+                        targets.append(pobj)
+        if len(modifiers) > 1 and trigger.code in self.lex.reciprocal:
+            partners += modifiers
+        elif modifiers and not sources:
+            sources = modifiers[:1]
+        elif modifiers and not targets:
+            targets = modifiers[:1]
+        verb = noun.head
+        if not sources and noun.dep_ in ("dobj", "nsubjpass") and verb.pos_ in ("VERB", "AUX"):
+            if _lemma(verb) in self.lex.light_verbs:
+                sources = trigger.sources or _subjects(verb)
+            if not targets:
+                targets = [p for c in _preps(verb) if c.lower_ in TARGET_PREPS
+                           for p in c.children if p.dep_ == "pobj" and self.actors(p)][:1] or \
+                          [c for c in verb.children if c.dep_ == "dative" and self.actors(c)]
+        return sources, targets, partners
+
+    def _noun_agents(self, noun: Token) -> list[Token]:
+        """Who carried out a nominal event: "Israel's strike", "the Israeli strike", "the strike by Israel"."""
+        return [c for c in noun.children if c.dep_ == "poss" or
+                (c.dep_ in ("compound", "amod", "nmod") and self.actors(c))] + \
+            [p for c in noun.children if c.dep_ == "prep" and c.lower_ == "by" for p in c.children if p.dep_ == "pobj"]
+
+    def _is_event_noun(self, token: Token) -> bool:
+        return any(f in self.lex.nouns for f in _forms(token))
+
+
+def _preps(token: Token) -> list[Token]:
+    """Prepositions attached to a token (spaCy labels a "to" recipient `dative`)."""
+    return [c for c in token.children if c.dep_ == "prep" or (c.dep_ == "dative" and c.pos_ == "ADP")]
+
+
+def _lemma(token: Token) -> str:
+    return token.lemma_.lower()
+
+
+def _root(code: str | None) -> str:
+    return (code or "")[:2]
+
+
+def _intent_code(lexicon: Lexicon, code: str) -> str:
+    """A cooperative act announced for the future is an intent to cooperate; a harmful one is a threat."""
+    if _root(code) in COOPERATIVE_ROOTS - {"03"}:
+        return lexicon.recoded("intent", code, "030")
+    if _root(code) in CONFLICT_ROOTS:
+        return lexicon.recoded("threat", code, "130")
+    return code
+
+
+def _subjects(verb: Token) -> list[Token]:
+    """Subject tokens of a verb, inherited through coordination, control and relative clauses."""
+    seen = 0
+    while seen < 6:
+        seen += 1
+        subjects = [c for c in verb.children if c.dep_ in SUBJECT_DEPS]
+        if subjects:
+            return subjects
+        if verb.dep_ == "relcl" or (verb.dep_ == "acl" and verb.tag_ != "VBN"):
+            return [verb.head]
+        if verb.dep_ in ("xcomp", "conj", "advcl") and verb.head is not verb:
+            if verb.dep_ == "xcomp":
+                objects = [c for c in verb.head.children if c.dep_ in ("dobj",)]
+                if objects:
+                    return objects
+            verb = verb.head
+            continue
+        return []
+    return []
+
+
+def _clause_verb(token: Token) -> Token | None:
+    """The verb whose clause contains a noun."""
+    current = token
+    for _ in range(8):
+        if current.pos_ in ("VERB", "AUX") and current is not token:
+            return current
+        if current.head is current:
+            return None
+        current = current.head
+    return None
+
+
+def _governor(trigger: Trigger) -> Token | None:
+    """The verb that controls a trigger: the head of an infinitive or clause complement, or a noun's verb."""
+    token = trigger.token
+    if trigger.nominal:
+        if token.dep_ == "dobj" and token.head.pos_ == "VERB":
+            return token.head
+        if token.dep_ == "pobj" and token.head.dep_ == "prep" and token.head.head.pos_ == "VERB" and \
+                token.head.lower_ in ("for", "to", "of"):
+            return token.head.head
+        return None
+    if token.dep_ in ("xcomp", "ccomp") and token.head.pos_ in ("VERB", "AUX", "ADJ"):
+        return token.head
+    if token.dep_ == "pcomp" and token.head.dep_ == "prep" and token.head.head.pos_ == "VERB":
+        return token.head.head  # "refrained from attacking", "accused X of attacking"
+    if token.dep_ in ("acl", "ccomp") and token.head.pos_ == "NOUN" and token.head.head.pos_ == "VERB":
+        return token.head.head  # "rejected reports that the two had spoken"
+    return None
+
+
+def _has_neg(token: Token) -> bool:
+    return any(c.dep_ == "neg" or c.lower_ in ("never", "no") and c.dep_ in ("neg", "advmod", "det")
+               for c in token.children)
+
+
+class Coder:
+    """Turns the triggers of one section into Events."""
+
+    def __init__(self, doc: Doc, analysis: DocumentAnalysis, section: str):
+        self.lex = load_lexicon()
+        self.doc = doc
+        self.analysis = analysis
+        self.section = section
+        self.index = MentionIndex([m for m in analysis.mentions if m.section == section])
+        self.quotes = [q for q in analysis.quotes if q.section == section]
+        self.published = analysis.document.published
+        self.anchor: str | None = None
+        self.number = len(analysis.events)
+
+    def run(self) -> list[Event]:
+        events: list[Event] = []
+        for sentence in self.doc.sents:
+            if not self.index.within(sentence.start_char, sentence.end_char):
+                continue
+            coder = SentenceCoder(self.lex, sentence, self.index, self.analysis)
+            triggers = coder.govern(coder.triggers())
+            for trigger in triggers:
+                if not trigger.absorbed:
+                    events += self._events(coder, trigger, sentence)
+        return self._merge(events)
+
+    def _events(self, coder: SentenceCoder, trigger: Trigger, sentence: Span) -> Iterator[Event]:
+        subjects, targets, partners = coder.arguments(trigger)
+        sources = [m for t in subjects for m in coder.actors(t)]
+        if not sources:
+            return
+        target_mentions = [m for t in targets for m in coder.actors(t)]
+        partner_mentions = [m for t in partners for m in coder.actors(t)]
+        self._truth(trigger)
+        pairs: list[tuple[Mention, Mention | None]] = []
+        if trigger.code in self.lex.reciprocal and not target_mentions:
+            group = _unique(sources + partner_mentions)
+            pairs = [(a, b) for a in group for b in group if a.actor_id != b.actor_id]
+            if not pairs and not partner_mentions and trigger.code.startswith(TARGET_OPTIONAL):
+                pairs = [(a, None) for a in group]
+        else:
+            target_mentions = target_mentions or partner_mentions
+            if not target_mentions:
+                if not trigger.code.startswith(TARGET_OPTIONAL) or \
+                        (trigger.nominal and trigger.token.lemma_.lower() in self.lex.nominal_need_two):
+                    return
+                pairs = [(s, None) for s in sources]
+            else:
+                pairs = [(s, t) for s in sources for t in target_mentions if s.actor_id != t.actor_id]
+        if not pairs:
+            return
+        code = self.lex.code(trigger.code)
+        date, precision = self._date(trigger, sentence)
+        reporter = self._reporter(trigger)
+        for source, target in pairs:
+            self.number += 1
+            yield Event(
+                id=f"{self.analysis.document.id}#e{self.number}",
+                document_id=self.analysis.document.id,
+                sentence=sentence.text, start=sentence.start_char, end=sentence.end_char,
+                source=actor_ref(source, self.analysis),
+                target=actor_ref(target, self.analysis) if target is not None else None,
+                plover=code.plover, cameo=code.code, quad_class=code.quad_class, goldstein=code.goldstein,
+                date=date, date_precision=precision, negated=trigger.negated, modality=trigger.modality,
+                reported_by=reporter,
+                mode=code.mode, trigger=" ".join(t.text for t in sorted([trigger.token] + trigger.words,
+                                                                         key=lambda t: t.i)),
+                section=self.section,
+            )
+
+    # --- truth conditions
+    def _truth(self, trigger: Trigger) -> None:
+        clause = trigger.clause or trigger.token
+        chain = [clause] + [a for a in clause.ancestors][:6]
+        if _has_neg(clause) or (trigger.nominal and _has_neg(trigger.token)) or \
+                any(c.dep_ == "aux" and _has_neg(c) for c in clause.children):
+            trigger.negated = True
+        auxiliaries = {c.lower_ for c in clause.children if c.dep_ in ("aux", "auxpass")}
+        going = any(c.lower_ == "going" and any(g.lower_ == "to" for g in clause.children) for c in
+                    clause.children) or (clause.dep_ == "xcomp" and clause.head.lower_ == "going")
+        reporting = self._reporting_verb(clause)
+        if reporting is not None and _has_neg(reporting):
+            trigger.negated = True
+        conditional = any(c.dep_ == "mark" and c.lower_ in CONDITIONAL_MARKS for t in chain[:2] for c in t.children
+                          if t is clause or clause.dep_ in ("xcomp", "conj"))
+        if trigger.modality == "intended" and not conditional:
+            return
+        if conditional or auxiliaries & HYPOTHETICAL_AUX or ("would" in auxiliaries and reporting is None):
+            trigger.modality = "hypothetical"
+        elif auxiliaries & FUTURE_AUX or going or "would" in auxiliaries:
+            trigger.modality = "future"
+            trigger.code = _intent_code(self.lex, trigger.code)
+        elif trigger.modality == "asserted" and (reporting is not None or self._quote(trigger) is not None):
+            trigger.modality = "reported"
+
+    def _reporting_verb(self, clause: Token) -> Token | None:
+        """The reporting verb ("said", "announced") whose complement contains the clause, if any."""
+        current = clause
+        for _ in range(4):
+            if current.dep_ in ("ccomp", "parataxis") and _lemma(current.head) in self.lex.reporting:
+                return current.head
+            if current.dep_ in ("ROOT",) or current.head is current:
+                break
+            if _lemma(current) in self.lex.reporting and current is not clause:
+                return None
+            current = current.head
+        # "X attacked Y, officials said": the reporting verb depends on the event verb
+        for child in clause.children:
+            if child.dep_ in ("parataxis", "ccomp") and _lemma(child) in self.lex.reporting and \
+                    child.i > clause.i and not any(c.dep_ in ("ccomp", "dobj") for c in child.children):
+                return child
+        return None
+
+    def _quote(self, trigger: Trigger):
+        offset = trigger.token.idx
+        return next((q for q in self.quotes if q.start <= offset < q.end), None)
+
+    def _reporter(self, trigger: Trigger) -> ActorRef | None:
+        quote = self._quote(trigger)
+        if quote is not None and quote.speaker is not None:
+            return quote.speaker
+        reporting = self._reporting_verb(trigger.clause or trigger.token)
+        if reporting is None:
+            return None
+        for subject in _subjects(reporting):
+            coder_mentions = self._actors_at(subject)
+            if coder_mentions:
+                return actor_ref(coder_mentions[0], self.analysis)
+        return None
+
+    def _actors_at(self, token: Token) -> list[Mention]:
+        start = token.left_edge.idx
+        mention = self.index.at(start, token.idx + len(token.text), head=token.idx)
+        return [mention] if mention else []
+
+    # --- dates and merging
+    def _date(self, trigger: Trigger, sentence: Span) -> tuple[str | None, str]:
+        future = trigger.modality in ("future", "intended")
+        clause = trigger.clause or trigger.token
+        pieces = [self.doc[clause.left_edge.i:clause.right_edge.i + 1], sentence]
+        for piece in pieces:
+            date, precision = resolve_date(piece.text, self.published, anchor=self.anchor, future=future)
+            if date is not None:
+                if precision == "day":
+                    self.anchor = date
+                return date, precision
+        return (self.published, "none") if self.published else (None, "none")
+
+    def _merge(self, events: list[Event]) -> list[Event]:
+        """One event per (source, target, code, date, negated); later statements become evidence."""
+        kept: list[Event] = []
+        by_key: dict[tuple, Event] = {}
+        for event in events:
+            key = (event.source.actor_id, event.target.actor_id if event.target else None, event.cameo,
+                   event.negated, event.modality)
+            first = by_key.get(key)
+            if first is not None and (first.date == event.date or "none" in (first.date_precision,
+                                                                               event.date_precision)):
+                if first.date_precision == "none" and event.date_precision != "none":
+                    first.date, first.date_precision = event.date, event.date_precision
+                if event.start != first.start and all(e.start != event.start for e in first.evidence):
+                    first.evidence.append(Evidence(event.document_id, event.sentence, event.start, event.end))
+                continue
+            by_key[key] = event
+            kept.append(event)
+        prefix = f"{self.analysis.document.id}#e"
+        base = len(self.analysis.events)
+        for number, event in enumerate(kept, start=base + 1):
+            event.id = f"{prefix}{number}"
+        return kept
+
+
+def _unique(mentions: Iterable[Mention]) -> list[Mention]:
+    seen: dict[str, Mention] = {}
+    for mention in mentions:
+        seen.setdefault(mention.actor_id, mention)
+    return list(seen.values())
+
+
+def extract_events(doc: Doc, analysis: DocumentAnalysis, section: str = "body") -> list[Event]:
+    """Every event stated in one section of a document, merged within the section, in text order."""
+    return Coder(doc, analysis, section).run()
+
+
+def link_across_documents(events: list[Event]) -> None:
+    """Fill `Event.linked` with the ids of equal events in other documents.
+
+    Equal means same source country, target country, PLOVER type, date and negation; events without a date or a
+    source country are not linked."""
+    groups: dict[tuple, list[Event]] = defaultdict(list)
+    for event in events:
+        if event.date is None or event.source.country is None:
+            continue
+        key = (event.source.country, event.target.country if event.target else None, event.plover, event.date,
+               event.negated)
+        groups[key].append(event)
+    for group in groups.values():
+        for event in group:
+            event.linked = sorted(other.id for other in group if other.document_id != event.document_id)

@@ -1,0 +1,204 @@
+"""Actor resolution: each path from a text to an actor with country and sector."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from detente.actors import ActorRegistry, MentionIndex, actor_ref, normalize, resolve
+from detente.model import Document, DocumentAnalysis, Mention
+from detente.nlp import load_nlp
+
+PEOPLE = """
+people:
+  - id: test-netanyahu
+    name: Benjamin Netanyahu
+    aliases: [Netanyahu]
+    country: ISR
+    sector: PTY
+    roles:
+      - {title: Prime Minister, sector: GOV, start: "2009-03-31", end: "2021-06-13"}
+      - {title: Prime Minister, sector: GOV, start: "2022-12-29", end: null}
+  - id: test-zarif
+    name: Mohammad Javad Zarif
+    aliases: [Javad Zarif, Zarif]
+    country: IRN
+    roles:
+      - {title: Foreign Minister, sector: GOV, start: "2013-08-15", end: "2021-08-25"}
+organizations:
+  - {id: test-think-tank, name: Valdai Test Club, aliases: [], country: RUS, sector: EDU, kind: group}
+"""
+
+
+@pytest.fixture(scope="module")
+def setup(tmp_path_factory):
+    extra = tmp_path_factory.mktemp("actors") / "mine.yaml"
+    extra.write_text(PEOPLE, encoding="utf-8")
+    registry = ActorRegistry.load([extra])
+    return registry, load_nlp(registry, model="sm")
+
+
+def analyse(setup, text: str, published: str | None = "2020-01-05", title: str | None = None):
+    registry, nlp = setup
+    analysis = DocumentAnalysis(Document("d", "<test>", text, title=title, published=published))
+    for section, section_text in (("title", title), ("body", text)):
+        if section_text is not None:
+            analysis.mentions += resolve(nlp(section_text), analysis, section, registry)
+    return analysis
+
+
+def find(analysis: DocumentAnalysis, text: str) -> Mention:
+    for mention in analysis.mentions:
+        if mention.text == text:
+            return mention
+    raise AssertionError(f"no mention {text!r} in {[m.text for m in analysis.mentions]}")
+
+
+def test_normalize_treats_spellings_alike():
+    assert normalize("the U.S.") == normalize("US") == "us"
+    assert normalize("Moscow’s") == "moscow"
+
+
+def test_country_names_are_one_actor(setup):
+    analysis = analyse(setup, "The United States, the U.S. and America. The US said so.")
+    ids = {m.actor_id for m in analysis.mentions}
+    assert ids == {"USA"}
+    assert analysis.actors["USA"].kind == "state"
+    assert all(m.resolved_by == "dictionary" for m in analysis.mentions)
+
+
+def test_pronoun_us_is_not_the_united_states(setup):
+    analysis = analyse(setup, "Let us talk about the weather.")
+    assert not analysis.mentions
+
+
+def test_metonyms_are_the_government(setup):
+    analysis = analyse(setup, "Moscow rejected the claim. The Kremlin's spokesman said the Pentagon lied.")
+    moscow = find(analysis, "Moscow")
+    assert (moscow.actor_id, moscow.country, moscow.sector, moscow.resolved_by) == ("RUS-GOV", "RUS", "GOV", "metonym")
+    assert find(analysis, "the Pentagon").sector == "MIL"
+
+
+def test_capital_after_preposition_is_the_place(setup):
+    mention = find(analyse(setup, "The talks were held in Moscow."), "Moscow")
+    assert (mention.actor_id, mention.sector) == ("RUS", None)
+
+
+def test_epithet_is_loaded_government(setup):
+    mention = find(analyse(setup, "The speaker denounced the Zionist regime."), "the Zionist regime")
+    assert (mention.country, mention.sector, mention.loaded, mention.resolved_by) == ("ISR", "GOV", True, "epithet")
+
+
+def test_adjective_plus_institution(setup):
+    analysis = analyse(setup, "The Russian Foreign Ministry said the Syrian army and the Israeli Air Force clashed.")
+    assert (find(analysis, "The Russian Foreign Ministry").actor_id,
+            find(analysis, "the Syrian army").actor_id,
+            find(analysis, "the Israeli Air Force").actor_id) == ("RUS-GOV", "SYR-MIL", "ISR-MIL")
+    assert find(analysis, "the Syrian army").resolved_by == "institution"
+
+
+def test_possessive_and_bare_name_plus_institution(setup):
+    analysis = analyse(setup, "Turkey's parliament voted. US forces left. Kyiv police arrived.")
+    assert find(analysis, "Turkey's parliament").actor_id == "TUR-LEG"
+    assert find(analysis, "US forces").actor_id == "USA-MIL"
+    assert find(analysis, "Kyiv police").country == "UKR"
+
+
+def test_institution_of_country(setup):
+    mention = find(analyse(setup, "A note came from the Ministry of Foreign Affairs of Russia."),
+                   "the Ministry of Foreign Affairs of Russia")
+    assert (mention.country, mention.sector) == ("RUS", "GOV")
+
+
+def test_coordinated_adjectives_share_the_title(setup):
+    analysis = analyse(setup, "Senior Hungarian and Romanian officials agreed on Wednesday.")
+    assert {m.country for m in analysis.mentions} == {"HUN", "ROU"}
+    assert {m.sector for m in analysis.mentions} == {"GOV"}
+
+
+def test_dictionary_organizations(setup):
+    analysis = analyse(setup, "The IRGC, the Quds Force, Daesh and Hezbollah were named.")
+    countries = {m.text: m.country for m in analysis.mentions}
+    assert countries["IRGC"] == "IRN" and countries["Hezbollah"] == "LBN"
+    assert "Daesh" in countries and "Quds Force" in countries
+
+
+def test_organization_member_and_igo_sector(setup):
+    analysis = analyse(setup, "A former CIA official said EU officials would meet.")
+    cia = find(analysis, "A former CIA official")
+    assert (cia.country, cia.sector) == ("USA", "ELI")
+    eu = find(analysis, "EU officials")
+    assert (eu.country, eu.sector) == ("EUR", "GOV")
+
+
+def test_person_role_depends_on_the_date(setup):
+    in_office = find(analyse(setup, "Netanyahu spoke.", published="2020-01-05"), "Netanyahu")
+    out_of_office = find(analyse(setup, "Netanyahu spoke.", published="2022-01-05"), "Netanyahu")
+    assert (in_office.country, in_office.sector) == ("ISR", "GOV")
+    assert (out_of_office.country, out_of_office.sector) == ("ISR", "PTY")
+
+
+def test_title_and_name(setup):
+    analysis = analyse(setup, "Russian Foreign Minister Ivan Testov met Maj. Gen. Amir Hatami in Tehran.")
+    testov = find(analysis, "Russian Foreign Minister Ivan Testov")
+    assert (testov.country, testov.sector, testov.resolved_by) == ("RUS", "GOV", "new_actor")
+    hatami = find(analysis, "Maj. Gen. Amir Hatami")
+    assert hatami.sector == "MIL"
+
+
+def test_title_of_country_before_name(setup):
+    mention = find(analyse(setup, "He called President of France Emmanuel Testeau."),
+                   "President of France Emmanuel Testeau")
+    assert (mention.country, mention.sector) == ("FRA", "GOV")
+
+
+def test_unknown_person_with_nationality_and_role(setup):
+    analysis = analyse(setup, "Ivan Petrov, a researcher at a Moscow think tank, said the plan would fail.")
+    mention = find(analysis, "Ivan Petrov")
+    assert (mention.country, mention.sector, mention.resolved_by) == ("RUS", "EDU", "new_actor")
+    assert analysis.actors[mention.actor_id].kind == "person"
+
+
+def test_possessive_title_uses_the_role_holder(setup):
+    mention = find(analyse(setup, "Iran's foreign minister flew to Ankara.", published="2019-05-01"),
+                   "Iran's foreign minister")
+    assert (mention.actor_id, mention.country, mention.sector, mention.resolved_by) == \
+        ("test-zarif", "IRN", "GOV", "title")
+
+
+def test_few_words_are_analysed(setup):
+    analysis = analyse(setup, "Israeli Defense Minister")
+    assert [(m.country, m.sector) for m in analysis.mentions] == [("ISR", "GOV")]
+
+
+def test_generic_sector_without_country(setup):
+    mention = find(analyse(setup, "Soldiers fired at the crowd."), "Soldiers")
+    assert (mention.actor_id, mention.country, mention.sector) == ("---MIL", None, "MIL")
+
+
+def test_actors_are_recorded_and_ids_numbered(setup):
+    analysis = analyse(setup, "Russia warned Iran.", title="Moscow warns Tehran")
+    assert [m.id for m in analysis.mentions] == ["d#m1", "d#m2", "d#m3", "d#m4"]
+    assert [m.section for m in analysis.mentions] == ["title", "title", "body", "body"]
+    assert {"RUS", "IRN", "RUS-GOV", "IRN-GOV"} <= set(analysis.actors)
+
+
+def test_mention_index_and_actor_ref(setup):
+    analysis = analyse(setup, "The Russian Foreign Ministry said Iran would answer.")
+    index = MentionIndex(analysis.mentions)
+    ministry = find(analysis, "The Russian Foreign Ministry")
+    assert index.at(ministry.start, ministry.end) is ministry
+    assert index.at(ministry.start + 4, ministry.start + 11) is ministry  # "Russian" inside it
+    sentence_end = len(analysis.document.body)
+    assert [m.text for m in index.within(0, sentence_end)] == ["The Russian Foreign Ministry", "Iran"]
+    ref = actor_ref(ministry, analysis)
+    assert (ref.actor_id, ref.country, ref.sector) == ("RUS-GOV", "RUS", "GOV")
+    assert index.at(sentence_end - 7, sentence_end) is None
+
+
+def test_user_file_must_be_a_mapping(tmp_path: Path):
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("- just a list\n", encoding="utf-8")
+    with pytest.raises(ValueError):
+        ActorRegistry.load([bad])

@@ -1,0 +1,109 @@
+"""Coreference by rules: pronouns and descriptions resolve to the right earlier actor."""
+
+from __future__ import annotations
+
+import pytest
+
+from detente.actors import ActorRegistry, resolve
+from detente.model import Document, DocumentAnalysis, Mention
+from detente.nlp import load_nlp
+
+PEOPLE = """
+people:
+  - id: test-putin
+    name: Vladimir Putin
+    aliases: [Putin]
+    country: RUS
+    roles: [{title: President, sector: GOV, start: "2012-05-07", end: null}]
+  - id: test-macron
+    name: Emmanuel Macron
+    aliases: [Macron]
+    country: FRA
+    roles: [{title: President, sector: GOV, start: "2017-05-14", end: null}]
+  - id: test-soleimani
+    name: Qasem Soleimani
+    aliases: [Soleimani, Qassem Soleimani]
+    country: IRN
+    roles: [{title: Commander of the Quds Force, sector: MIL, start: "1998", end: "2020-01-03"}]
+"""
+
+
+@pytest.fixture(scope="module")
+def setup(tmp_path_factory):
+    extra = tmp_path_factory.mktemp("actors") / "people.yaml"
+    extra.write_text(PEOPLE, encoding="utf-8")
+    registry = ActorRegistry.load([extra])
+    return registry, load_nlp(registry, model="sm")
+
+
+def analyse(setup, text: str, title: str | None = None, published: str = "2020-01-02") -> DocumentAnalysis:
+    registry, nlp = setup
+    analysis = DocumentAnalysis(Document("d", "<test>", text, title=title, published=published))
+    for section, section_text in (("title", title), ("body", text)):
+        if section_text is not None:
+            analysis.mentions += resolve(nlp(section_text), analysis, section, registry)
+    return analysis
+
+
+def referents(analysis: DocumentAnalysis, text: str) -> list[Mention]:
+    return [m for m in analysis.mentions if m.text == text and m.resolved_by == "coreference"]
+
+
+def test_he_refers_to_the_subject_of_the_previous_sentence(setup):
+    analysis = analyse(setup, "Putin met Macron in Paris. He said the talks were useful.")
+    [he] = referents(analysis, "He")
+    assert he.actor_id == "test-putin"
+
+
+def test_his_in_the_same_sentence_prefers_the_subject(setup):
+    analysis = analyse(setup, "Macron told Putin that his plan would fail.")
+    [his] = referents(analysis, "his")
+    assert his.actor_id == "test-macron"
+
+
+def test_nationality_description_picks_the_matching_person(setup):
+    analysis = analyse(setup, "Putin met Macron. The Russian leader said the meeting went well.")
+    [leader] = referents(analysis, "The Russian leader")
+    assert (leader.actor_id, leader.country, leader.sector) == ("test-putin", "RUS", "GOV")
+
+
+def test_the_iranian_general(setup):
+    analysis = analyse(setup, "Soleimani was in Baghdad. Macron called Putin. The Iranian general was killed.")
+    [general] = referents(analysis, "The Iranian general")
+    assert general.actor_id == "test-soleimani"
+    assert general.sector == "MIL"
+
+
+def test_the_two_leaders_are_both_people(setup):
+    analysis = analyse(setup, "Putin and Macron spoke by phone. The two leaders agreed to meet.")
+    assert {m.actor_id for m in referents(analysis, "The two leaders")} == {"test-putin", "test-macron"}
+
+
+def test_the_president_refers_to_a_president(setup):
+    analysis = analyse(setup, "Soleimani was named. Macron answered. The president said France would act.")
+    [president] = referents(analysis, "The president")
+    assert president.actor_id == "test-macron"
+
+
+def test_the_ministry_refers_to_the_earlier_ministry(setup):
+    analysis = analyse(setup, "The Russian Foreign Ministry issued a note. The ministry later denied it.")
+    [ministry] = referents(analysis, "The ministry")
+    assert (ministry.actor_id, ministry.country) == ("RUS-GOV", "RUS")
+
+
+def test_body_pronoun_refers_to_the_headline(setup):
+    analysis = analyse(setup, "He spoke for an hour.", title="Putin addresses the nation")
+    [he] = referents(analysis, "He")
+    assert he.actor_id == "test-putin" and he.section == "body"
+
+
+def test_unknown_surname_repeats_the_new_actor(setup):
+    analysis = analyse(setup, "Ivan Petrov, a researcher at a Moscow think tank, spoke. Petrov was sceptical.")
+    ids = {m.actor_id for m in analysis.mentions if m.text in ("Ivan Petrov", "Petrov")}
+    assert ids == {"ivan-petrov"}
+    assert {m.country for m in analysis.mentions if m.text == "Petrov"} == {"RUS"}
+
+
+def test_pronoun_without_person_is_left_alone(setup):
+    analysis = analyse(setup, "He said nothing.")
+    assert not analysis.mentions

@@ -1,0 +1,85 @@
+"""Reading files and folders: formats, ids, content hashes, order, laziness; the shared corpora."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from pathlib import Path
+
+import pytest
+
+import detente.ingest as ingest
+from detente.evaluation.ingest import bench
+from detente.ingest import read_inputs
+from detente.model import Document, Skip
+
+ARTICLE = (
+    "Saudi Arabia and Iran agreed on Friday to restore diplomatic relations after seven years, in a deal brokered "
+    "by China following talks in Beijing.\n\nThe two countries said they would reopen embassies within two months."
+)
+
+
+def write(path: Path, text: str) -> Path:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def test_folder_is_walked_recursively_in_name_order_with_relative_ids(tmp_path):
+    write(tmp_path / "b" / "z.txt", "Deal restores ties\n\n" + ARTICLE)
+    write(tmp_path / "a.md", "# Deal restores ties\n\n" + ARTICLE)
+    write(tmp_path / ".hidden" / "x.txt", ARTICLE)
+    write(tmp_path / "notes.pdf", "x")
+    items = list(read_inputs([tmp_path]))
+    assert [i.id if isinstance(i, Document) else Path(i.path).name for i in items] == ["a.md", "b/z.txt", "notes.pdf"]
+    assert isinstance(items[2], Skip) and "unsupported file type '.pdf'" in items[2].message()
+    assert items[0].title == "Deal restores ties"
+    assert items[0].content_hash == hashlib.sha256((tmp_path / "a.md").read_bytes()).hexdigest()
+
+
+def test_single_file_id_is_its_name(tmp_path):
+    path = write(tmp_path / "deep" / "article.txt", ARTICLE)
+    (document,) = read_inputs([path])
+    assert document.id == "article.txt" and document.path == str(path)
+    assert document.body.startswith("Saudi Arabia and Iran agreed")
+
+
+def test_jsonl_records_keep_their_metadata(tmp_path):
+    lines = [
+        {"id": "r1", "text": ARTICLE, "title": "Ties restored", "published": "2023-03-10T12:00:00Z",
+         "outlet": "Gulf Courier", "author": "Jane Roe", "url": "https://example.org/r1"},
+        {"text": ARTICLE, "date": "March 11, 2023"},
+    ]
+    path = write(tmp_path / "feed.jsonl", "\n".join(json.dumps(line) for line in lines) + "\n")
+    first, second = read_inputs([path])
+    assert (first.id, first.title, first.published, first.outlet, first.author, first.url) == (
+        "r1", "Ties restored", "2023-03-10", "Gulf Courier", "Jane Roe", "https://example.org/r1",
+    )
+    assert first.content_hash == hashlib.sha256(json.dumps(lines[0]).encode()).hexdigest()
+    assert (second.id, second.published, second.title) == ("feed.jsonl:2", "2023-03-11", None)
+
+
+def test_reading_is_lazy(tmp_path, monkeypatch):
+    for n in range(5):
+        write(tmp_path / f"{n}.txt", ARTICLE)
+    calls = []
+    original = ingest.read_file
+    monkeypatch.setattr(ingest, "read_file", lambda path, doc_id: calls.append(doc_id) or original(path, doc_id))
+    first = next(read_inputs([tmp_path]))
+    assert first.id == "0.txt" and calls == ["0.txt"]
+
+
+def test_missing_path_is_a_skip(tmp_path):
+    (skip,) = read_inputs([tmp_path / "nope"])
+    assert isinstance(skip, Skip) and skip.message().endswith("no such file or folder")
+
+
+@pytest.mark.integration
+def test_shared_corpora_are_read_in_full(shared):
+    result = bench(shared)
+    jsonl_records = sum(
+        1 for path in (shared / "corpora").glob("*/*.jsonl") for line in path.open(encoding="utf-8") if line.strip()
+    )
+    html_pages = len(list((shared / "corpora").glob("html-bench/pages/*.html")))
+    assert result["documents"] >= jsonl_records + html_pages
+    assert result["near_duplicates"] >= 5  # html-bench pages that are also records of the kremlin corpus
