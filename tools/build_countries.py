@@ -61,9 +61,8 @@ def draft(tsv: Path) -> list[dict]:
             phoenix = [n.title() for n in row["phoenix_names"].split("|") if n]
             name = row["name_ngec"] or (phoenix[0] if phoenix else code)
             aliases, adjectives = split_terms(name, row["nationality_terms_ngec"].split("|"))
-            entries.append(
-                {"iso3": code, "name": name, "aliases": aliases, "adjectives": adjectives, "metonyms": [], "epithets": []}
-            )
+            entries.append({"iso3": code, "name": name, "aliases": aliases, "adjectives": adjectives,
+                            "metonyms": [], "epithets": []})
     return entries
 
 

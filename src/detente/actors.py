@@ -150,16 +150,15 @@ def _as_list(value: Any) -> list:
     return list(value) if isinstance(value, list) else [value]
 
 
-def _pattern_variants(text: str) -> set[str]:
+def _pattern_variants(text: str, kind: str) -> set[str]:
     """Surface variants the case-sensitive ruler matches: as written, Capitalised, Title Case, UPPER CASE.
 
-    A leading "the" is optional when what follows is several words or one capitalised singular word
-    ("the Kremlin" also matches "Kremlin"; "the States" does not match "States")."""
+    A leading "the" is optional when several words follow ("the White House" also matches "White House") and for a
+    seat of power ("the Pentagon", "Pentagon"), not for other single words ("the States", "The National")."""
     forms = {text}
-    if text.lower().startswith("the "):
-        rest = text[4:]
-        if " " in rest or (rest[:1].isupper() and not rest.endswith("s")):
-            forms.add(rest)
+    rest = text[4:].strip()
+    if text.lower().startswith("the ") and (" " in rest or kind == "metonym" and rest[:1].isupper()):
+        forms.add(rest)
     variants = set()
     for form in forms:
         variants.add(form)
@@ -353,7 +352,7 @@ class ActorRegistry:
         patterns = []
         for text, entries in self._surfaces.items():
             entry = self._best(entries)
-            for variant in _pattern_variants(text):
+            for variant in _pattern_variants(text, entry.kind):
                 patterns.append({"label": ENTRY_LABELS[entry.kind], "pattern": variant, "id": entry.ruler_id})
         return patterns
 

@@ -134,7 +134,7 @@ class _Sentence:
     def _antecedent(self, pronoun: Token, seen: frozenset[int]) -> list[Mention | str]:
         """"its"/"their": the subject of the nearest clause above that names an actor."""
         node = pronoun
-        while node.head is not node:
+        while node.head.i != node.i:
             node = node.head
             if node.pos_ in ("VERB", "AUX"):
                 subject = _subject(node)
@@ -225,7 +225,7 @@ def _subject(verb: Token) -> Token | None:
         subject = next((c for c in node.children if c.dep_ in SUBJECT_DEPS), None)
         if subject is not None:
             return subject
-        if node.dep_ in ("xcomp", "advcl", "conj", "acl", "pcomp") and node.head is not node:
+        if node.dep_ in ("xcomp", "advcl", "conj", "acl", "pcomp") and node.head.i != node.i:
             node = node.head
         else:
             return None
@@ -235,7 +235,7 @@ def _subject(verb: Token) -> Token | None:
 def _path_up(token: Token) -> Iterator[tuple[Token, Token]]:
     """(ancestor, child on the way) pairs from the token to the sentence root."""
     child = token
-    while child.head is not child:
+    while child.head.i != child.i:
         yield child.head, child
         child = child.head
 
@@ -423,7 +423,7 @@ class _Finder:
     def adjective(self, adj: Token, relation: str) -> Iterator[_Found]:
         s = self.s
         head = adj.head
-        while adj.dep_ == "conj" and head.dep_ in ("amod", "acomp") and head.head is not head:
+        while adj.dep_ == "conj" and head.dep_ in ("amod", "acomp") and head.head.i != head.i:
             adj, head = head, head.head
         if adj.dep_ == "amod":
             if head.lemma_.lower() in self.lex.cues["relation_heads"]:
@@ -526,7 +526,7 @@ def _polarity(found: _Found, holder: _Holder) -> str:
     nodes += [n for n, _ in _path_up(found.trigger)]
     denied = False
     for node in nodes:
-        if node is stop:
+        if node == stop:
             break
         for child in node.children:
             low = child.lower_
@@ -536,7 +536,7 @@ def _polarity(found: _Found, holder: _Holder) -> str:
                 denied = True
             elif child.dep_ == "neg" and low == "no" and node.lower_ != "longer":
                 denied = True
-            elif child.dep_ == "det" and low == "no" and node is found.trigger:
+            elif child.dep_ == "det" and low == "no" and node == found.trigger:
                 if not any(g.lower_ in cues["comparatives"] for g in node.children):
                     denied = True
             elif low in cues["past_markers"] and child.dep_ in ("amod", "advmod") and node in (found.trigger,
@@ -546,7 +546,7 @@ def _polarity(found: _Found, holder: _Holder) -> str:
             denied = True
         if node.lemma_.lower() in cues["ending_verbs"] and node.pos_ == "VERB":
             denied = True
-        if node is found.anchor and node.dep_ not in ("xcomp", "ccomp", "conj", "relcl"):
+        if node == found.anchor and node.dep_ not in ("xcomp", "ccomp", "conj", "relcl"):
             regard = node.head if node.head.lemma_.lower() in cues["regard_verbs"] else None
             if regard is not None and any(c.dep_ == "neg" for c in regard.children):
                 denied = True
@@ -560,7 +560,7 @@ def _hedged(found: _Found, holder: _Holder) -> bool:
     if holder.hedged:
         return True
     for node in [found.trigger, *(n for n, _ in _path_up(found.trigger))]:
-        if node is holder.verb:
+        if node == holder.verb:
             break
         if node.lemma_.lower() in cues["hedge_verbs"]:
             return True

@@ -96,12 +96,19 @@ class _LinePattern:
 
 
 class _AnyOf:
+    """The patterns of one category: anchored ones joined into one regex, floating ones run one by one."""
+
     def __init__(self, patterns: list[str]) -> None:
-        self.patterns = [_LinePattern(p) for p in patterns]
+        compiled = [_LinePattern(p) for p in patterns]
+        anchored = [p for p in patterns if _LinePattern(p).before < 0 and "(?-i:" not in p]
+        self.joined = re.compile("|".join(f"(?:{p})" for p in anchored)) if anchored else None
+        self.others = [p for p in compiled if p.before >= 0 or p.cased]
 
     def fullmatch(self, line: str) -> bool:
         lowered = line.lower()
-        return any(p.fullmatch(line, lowered) for p in self.patterns)
+        if self.joined is not None and self.joined.fullmatch(lowered):
+            return True
+        return any(p.fullmatch(line, lowered) for p in self.others)
 
 
 @cache
@@ -271,13 +278,16 @@ def _names(text: str) -> str | None:
     return None
 
 
+@cache
+def _label_regex(labels: tuple[str, ...], prefix: str = "") -> re.Pattern[str]:
+    alternatives = "|".join(re.escape(label) for label in sorted(labels, key=len, reverse=True))
+    return re.compile(rf"{prefix}(?P<label>{alternatives})\b\s*[:\-–—]?\s*(?P<value>.+)$", re.IGNORECASE)
+
+
 def _label_value(line: str, labels: list[str]) -> str | None:
     """The text after one of `labels` ("Published: X", "By X") at the start of a line."""
-    for label in sorted(labels, key=len, reverse=True):
-        m = re.match(rf"{re.escape(label)}\b\s*[:\-–—]?\s*(.+)$", line, re.IGNORECASE)
-        if m:
-            return m.group(1).strip()
-    return None
+    m = _label_regex(tuple(labels)).match(line)
+    return m["value"].strip() if m else None
 
 
 def _segments(line: str) -> list[str]:
@@ -361,14 +371,13 @@ def read_metadata_line(line: str, found: _Found, *, header: bool) -> bool:
                 if date := _date_only(segment) or (find_dates(segment)[0][2] if find_dates(segment) else None):
                     found.offer("published", date, 4)
             return True
-    for label in sorted(meta["outlet_labels"], key=len, reverse=True):
-        m = re.match(rf"(?:this (?:article|story|piece) (?:was )?)?{re.escape(label)}\b\s*:?\s*(.+)$", line, re.I)
-        if m and not _URL.match(m.group(1)):
-            strength = 3 if label in ("outlet", "publication", "publisher") else 1
-            if name := _outlet_name(m.group(1)):
-                found.offer("outlet", name, strength)
-                return len(line.split()) <= 14
-            return False
+    outlet = _label_regex(tuple(meta["outlet_labels"]), "(?:this (?:article|story|piece) (?:was )?)?").match(line)
+    if outlet and not _URL.match(outlet["value"]):
+        strength = 3 if outlet["label"].lower() in ("outlet", "publication", "publisher") else 1
+        if name := _outlet_name(outlet["value"]):
+            found.offer("outlet", name, strength)
+            return len(line.split()) <= 14
+        return False
     if header:
         if date := _date_only(line):
             found.offer("published", date, 3)

@@ -85,6 +85,8 @@ class Resolver:
         self.date = document_date(analysis)
         self.words = registry.words
         self.claimed = [False] * len(doc)
+        self.desc_ending: dict[int, Descriptor] = {}
+        self.desc_starting: dict[int, Descriptor] = {}
         self.referents: list[Referent] = []
         self.pending: list[Pending] = []
         self.sent_of = self._sentence_index()
@@ -142,7 +144,8 @@ class Resolver:
             if ent.label_ not in NAME_LABELS:
                 continue
             end = ent.end
-            while end > ent.start and self.doc[end - 1].text in POSSESSIVE:
+            while end > ent.start and (self.doc[end - 1].text in POSSESSIVE or
+                                       not ent.ent_id_ and self.doc[end - 1].lower_ in ("of", "the", "and")):
                 end -= 1
             if end == ent.start:
                 continue
@@ -187,6 +190,12 @@ class Resolver:
                 i += 1
                 continue
             end, info, key = best
+            while end < len(self.doc) and not blocked[end]:  # "government troops", "army spokesman"
+                following = self.registry.institution_table.match(self.doc, end) or \
+                    self.registry.title_table.match(self.doc, end)
+                if following is None or any(blocked[end:following[0]]):
+                    break
+                end, info, key = following[0], following[1], key + " " + following[2]
             last = self.doc[end - 1]
             found.append(Descriptor(i, end, key, info["kind"], info.get("sector"), bool(info.get("loaded")),
                                     self._former_before(i), last.tag_ in ("NNS", "NNPS")))
@@ -206,8 +215,12 @@ class Resolver:
         return False
 
     def _is_modifier(self, i: int) -> bool:
-        word = self.doc[i].lower_
-        return word in self.words.get("modifiers", []) or word == "-"
+        """A word that may stand between an owner and a title: "deputy", "top", "security" (minister)."""
+        token = self.doc[i]
+        if token.lower_ in self.words.get("modifiers", []) or token.lower_ == "-":
+            return True
+        return token.is_lower and token.pos_ in ("NOUN", "ADJ") and token.dep_ in ("compound", "amod") and \
+            token.head.i > i and token.head.i + 1 in self.desc_ending
 
     # -- helpers ------------------------------------------------------------------------------------------------------
     def _is_claimed(self, start: int, end: int) -> bool:
@@ -377,21 +390,28 @@ class Resolver:
         return start, title, country
 
     def _appositive(self, i: int) -> tuple[int, Descriptor, str | None] | None:
-        """", a researcher at a Moscow think tank," after a name -> (end token, title, country)."""
+        """", a researcher at a Moscow think tank," after a name -> (end of the title, title, country).
+
+        A generic title ("a spokesperson for the National Police") takes the sector of the institution or
+        organisation named after it."""
         doc = self.doc
         if i >= len(doc) or doc[i].text != ",":
             return None
         end = i + 1
         title = None
         country = None
+        sector = None
         while end < len(doc) and end < i + 16 and doc[end].text not in (",", ";", ":", "(", ")", '"', "“", "”"):
-            if doc[end].is_sent_start:
-                break
+            if doc[end].is_sent_start or doc[end].pos_ in ("VERB", "AUX"):
+                return None  # a clause, not an apposition
             desc = self.desc_starting.get(end)
-            if desc is not None and title is None:
-                if desc.kind != "title":
+            if desc is not None:
+                if title is None and desc.kind != "title":
                     return None
-                title = desc
+                if title is None:
+                    title = desc
+                else:
+                    sector = sector or desc.sector
                 end = desc.end
                 continue
             found = self.entity_starting.get(end)
@@ -400,6 +420,8 @@ class Resolver:
                 if entry is not None and entry.kind == "person" or ent_span.label_ == "PERSON":
                     return None  # another person: a list, not an apposition
                 country = country or self._country_of(entry)
+                if entry is not None and entry.kind == "organization" and title is not None:
+                    sector = sector or self.registry.organizations[entry.key].sector
                 end = ent_span.end
                 continue
             if title is None and not (doc[end].pos_ in ("DET", "ADJ", "NUM", "PART") or self._is_modifier(end)
@@ -408,7 +430,9 @@ class Resolver:
             end += 1
         if title is None:
             return None
-        return end, title, country
+        if sector and title.key in self.words.get("generic_titles", []):
+            title = replace(title, sector=sector)
+        return title.end, title, country
 
     # -- other entities -----------------------------------------------------------------------------------------------
     def _entity(self, span: Span, entry: Entry | None) -> None:
@@ -437,13 +461,24 @@ class Resolver:
         elif entry.kind == "adjective":
             self._add(span.start, span.end, registry.state_actor(iso3), None, "demonym")
         elif entry.kind == "metonym":
-            if span.start > 0 and self.doc[span.start - 1].lower_ in self.words.get("place_prepositions", []):
+            if self._names_a_place(span):
                 self._add(span.start, span.end, registry.state_actor(iso3), None, "metonym")
             else:
                 sector = entry.sector or "GOV"
                 self._add(span.start, span.end, registry.sector_actor(iso3, sector), sector, "metonym")
         elif entry.kind == "epithet":
             self._add(span.start, span.end, registry.sector_actor(iso3, "GOV"), "GOV", "epithet", loaded=True)
+
+    def _names_a_place(self, span: Span) -> bool:
+        """ "talks in Moscow", "a visit to Riyadh": the capital as a place, not its government."""
+        start = span.start - 1 if span.start > 0 and self.doc[span.start - 1].lower_ == "the" else span.start
+        if start == 0:
+            return False
+        before = self.doc[start - 1]
+        if before.lower_ in self.words.get("place_prepositions", []):
+            return True
+        return before.lower_ in self.words.get("directional_prepositions", []) and \
+            before.head.lemma_.lower() in self.words.get("place_heads", [])
 
     def _from_ruler(self, span: Span) -> bool:
         return any(ent.start == span.start and ent.ent_id_ for ent in self.doc.ents)
@@ -622,14 +657,36 @@ class Resolver:
         sent = self.sent_of[i]
         same = [r for r in people if r.rank == self.rank and r.sent == sent]
         if same:
-            subjects = [r for r in same if r.subject]
-            return subjects[0] if subjects else same[-1]
+            return self._same_sentence_antecedent(i, same)
         for back in range(sent - 1, max(sent - 4, -1), -1):
             in_sent = [r for r in people if r.rank == self.rank and r.sent == back]
             if in_sent:
                 subjects = [r for r in in_sent if r.subject]
                 return subjects[0] if subjects else in_sent[0]
         return people[-1]
+
+    def _governing_verb(self, i: int) -> int:
+        token = self.doc[i]
+        while token.pos_ not in ("VERB", "AUX") and token.head.i != token.i:
+            token = token.head
+        return token.i
+
+    def _same_sentence_antecedent(self, i: int, same: list[Referent]) -> Referent | None:
+        """An object pronoun never means its own verb's subject ("Putin told him"); a possessive in a phrase of the
+        verb means its object ("X congratulated Y on his victory"); otherwise the subject, else the nearest."""
+        pronoun = self.doc[i]
+        verb = self._governing_verb(i)
+        roles = {id(r): (self.doc[r.start:r.end].root.dep_, self.doc[r.start:r.end].root.head.i) for r in same}
+        if pronoun.dep_ in ("dobj", "dative", "iobj", "pobj"):
+            same = [r for r in same if not (roles[id(r)][0] in ("nsubj", "nsubjpass") and roles[id(r)][1] == verb)]
+            if not same:
+                return None
+        if pronoun.dep_ == "poss":
+            objects = [r for r in same if roles[id(r)][0] in ("dobj", "dative") and roles[id(r)][1] == verb]
+            if objects:
+                return objects[-1]
+        subjects = [r for r in same if r.subject]
+        return subjects[0] if subjects else same[-1]
 
     def _compatible(self, ref: Referent, desc: Descriptor, country: str | None) -> bool:
         if country and ref.country not in (country, None):

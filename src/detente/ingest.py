@@ -27,6 +27,8 @@ JSONL_SUFFIXES = {".jsonl"}
 SUPPORTED = TEXT_SUFFIXES | HTML_SUFFIXES | JSONL_SUFFIXES
 
 _CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?([\w.:-]+)""", re.IGNORECASE)
+# Bytes that are not control characters (tab, line breaks and form feed count as text).
+_TEXT_BYTES = bytes([9, 10, 11, 12, 13, *range(32, 256)])
 _BOMS = ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"))
 
 
@@ -92,7 +94,7 @@ def _decode(raw: bytes, *, html: bool) -> str:
         if raw.startswith(bom):
             return raw.decode(encoding, errors="replace")
     head = raw[:8192]
-    if b"\x00" in head or sum(b < 9 or 13 < b < 32 for b in head) > len(head) // 100:
+    if b"\x00" in head or len(head.translate(None, _TEXT_BYTES)) > len(head) // 100:
         raise BadInput("binary file, not text")
     if html and (m := _CHARSET.search(raw[:4096])):
         try:

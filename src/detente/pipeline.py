@@ -87,12 +87,16 @@ def run(paths: Sequence[Path], db: Path, out: Path | None, pipeline: Pipeline | 
     with Store(db) as store:
         stored = store.document_hashes()
         pending: list[Document] = []
+        seen: set[str] = set()
         for item in read_inputs([Path(p) for p in paths]):
+            if isinstance(item, Document) and item.id in seen:
+                item = Skip(item.path, f"document id {item.id!r} was already read in this run")
             if isinstance(item, Skip):
                 summary.skips.append(item)
                 if on_skip:
                     on_skip(item)
                 continue
+            seen.add(item.id)
             summary.ingested += 1
             if stored.get(item.id) == item.content_hash:
                 summary.unchanged += 1

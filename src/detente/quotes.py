@@ -363,7 +363,7 @@ def _subject(cue: Token) -> Token | None:
         agents = [g for c in current.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
         if agents and current.tag_ == "VBN":
             return agents[0]
-        if current.dep_ in ("advcl", "xcomp", "conj", "pcomp") and current.head is not current:
+        if current.dep_ in ("advcl", "xcomp", "conj", "pcomp") and current.head.i != current.i:
             current = current.head
             continue
         return None
@@ -498,7 +498,7 @@ class Extractor:
             head = _subject(token)
             if head is None or not unit.start <= head.i < unit.end:
                 continue
-            stop = token if head is token.head and token.dep_ == "relcl" else None
+            stop = token if head.i == token.head.i and token.dep_ == "relcl" else None
             speaker = _speaker_span(head, layout, stop)
             if speaker is not None:
                 cues.append((token, cue, speaker))
@@ -516,6 +516,8 @@ class Extractor:
                 content += self._adjacent_run(token, unit)
             if belief and not any(c.dep_ == "ccomp" for c in token.children):
                 continue
+            touched = {layout.run_of[t.i] for t in content if layout.speech(t)}
+            content += [t for t in doc[unit.start:unit.end] if layout.run_of[t.i] in touched and t not in content]
             parts, runs, mixed = _content_parts(content, layout)
             runs = [r for r in runs if r not in self.scare_marked or mixed]
             if not runs and not self._clause_like(token, content):
@@ -554,10 +556,10 @@ class Extractor:
             tokens = [t for t in self.doc[cue.left_edge.i:cue.right_edge.i + 1] if layout.run_of[t.i] == run]
             if not tokens or speaker[0] <= tokens[0].idx < speaker[1]:
                 continue
-            heads = [t for t in tokens if layout.run_of[t.head.i] != run or t.head is t]
+            heads = [t for t in tokens if layout.run_of[t.head.i] != run or t.head.i == t.i]
             path_ok = True
             node = heads[0]
-            while node is not cue and node.head is not node:
+            while node.i != cue.i and node.head.i != node.i:
                 if node.dep_ not in ATTACHED_RUN_DEPS and layout.run_of[node.i] != run:
                     path_ok = False
                     break
@@ -620,14 +622,20 @@ class Extractor:
         for attribution in self.attributions:
             by_unit.setdefault(attribution.unit, []).append(attribution)
         for n, unit in enumerate(layout.units):
-            loose = [r for r in unit.runs if r not in self.claimed_runs and r not in self.scare_marked]
+            loose = [r for r in unit.runs if r not in self.claimed_runs and r not in self.scare_marked
+                     and r not in layout.titles]
             if not loose or not self._stands_alone(unit, loose):
                 continue
-            source, kind = self._context_speaker(n, unit, by_unit)
             parts = [layout.runs[r].inner(self.text) for r in loose]
-            found = Attribution(parts, kind, source.cue if source else None, source.speaker if source else None,
-                                source.channel if source else None, loose, n)
-            self.attributions.append(found)
+            source, kind, merge = self._context_speaker(n, unit, loose, by_unit)
+            if merge and source is not None:
+                source.parts += parts
+                source.runs += loose
+                found = source
+            else:
+                found = Attribution(parts, kind, source.cue if source else None, source.speaker if source else None,
+                                    source.channel if source else None, loose, n)
+                self.attributions.append(found)
             by_unit.setdefault(n, []).append(found)
             self.claimed_runs.update(loose)
         attributions = [a for a in self.attributions if a.takes_content and a.parts]
@@ -643,27 +651,64 @@ class Extractor:
         inside = len(words) - len(outside)
         return inside > 0 and len(outside) <= 2 and max(layout.runs[r].words(self.text) for r in loose) > 2
 
-    def _context_speaker(self, n: int, unit: Unit,
-                         by_unit: dict[int, list[Attribution]]) -> tuple[Attribution | None, str]:
-        layout, units = self.layout, self.layout.units
+    def _context_speaker(self, n: int, unit: Unit, loose: list[int],
+                         by_unit: dict[int, list[Attribution]]) -> tuple[Attribution | None, str, bool]:
+        """Who said a quoted sentence without attribution, its kind, and whether it continues that attribution.
+
+        In order: a line ending in a colon before the paragraph (block); a dash and a name after it; a bare
+        attribution right after it ("Smith said."); the attribution of the previous sentence in the paragraph
+        (continued); the subject of the previous sentence; the last direct quote of the previous paragraph."""
+        units = self.layout.units
         first_in_paragraph = n == 0 or units[n - 1].paragraph != unit.paragraph
         if first_in_paragraph and n > 0:
             intro = self._intro(n - 1, by_unit)
             if intro is not None:
-                return intro, "block"
-        following = by_unit.get(n + 1, [])
-        bare = [a for a in following if not a.takes_content]
-        if bare and units[n + 1].paragraph <= unit.paragraph + 1:
-            return bare[0], "direct"
+                return intro, "block", False
+        signed = self._dash_signature(self.layout.runs[loose[-1]])
+        if signed is not None:
+            return signed, "direct", False
+        if n + 1 < len(units) and units[n + 1].paragraph <= unit.paragraph + 1:
+            bare = [a for a in by_unit.get(n + 1, []) if not a.takes_content]
+            if bare:
+                return bare[0], "direct", False
+        if not first_in_paragraph:
+            said = [a for a in by_unit.get(n - 1, []) if a.speaker]
+            if said:
+                direct = [a for a in said if a.kind == "direct"]
+                return (direct[-1], "direct", True) if direct else (said[-1], "direct", False)
+            subject = self._sentence_subject(units[n - 1])
+            if subject is not None:
+                return subject, "direct", False
+            return None, "direct", False
         for back in range(n - 1, -1, -1):
             if units[back].paragraph < unit.paragraph - 1:
                 break
             said = [a for a in by_unit.get(back, []) if a.kind in ("direct", "block") and a.speaker]
             if said:
-                return said[-1], "direct"
-            if units[back].paragraph < unit.paragraph and not units[back].runs:
-                break
-        return None, "direct"
+                return said[-1], "direct", False
+        return None, "direct", False
+
+    def _dash_signature(self, run: Run) -> Attribution | None:
+        """'"..." ― Carla Sanchez': a name after a dash closing the quote's line."""
+        line_end = self.text.find("\n", run.outer_end)
+        rest = self.text[run.outer_end:line_end if line_end >= 0 else len(self.text)]
+        m = re.match(r"[\s\xa0]*[" + DASHES + r"][\s\xa0]*([A-Z][\w.'’-]*(?:[ \xa0]+[A-Z][\w.'’-]*){0,4})[.\s\xa0]*$",
+                     rest)
+        if m is None:
+            return None
+        start = run.outer_end + m.start(1)
+        return Attribution([], "direct", None, (start, run.outer_end + m.end(1), start), takes_content=False)
+
+    def _sentence_subject(self, unit: Unit) -> Attribution | None:
+        """The named subject of the writer's sentence before a quote ("Cummings called him a master. "...")."""
+        roots = [t for t in self.doc[unit.start:unit.end] if t.dep_ == "ROOT" and not self.layout.quoted(t)]
+        for root in roots:
+            subjects = [c for c in root.children if c.dep_ == "nsubj"]
+            if subjects and (subjects[0].pos_ == "PROPN" or subjects[0].lower_ in ("he", "she", "they", "we")):
+                speaker = _speaker_span(subjects[0], self.layout, None)
+                if speaker is not None:
+                    return Attribution([], "direct", None, speaker, takes_content=False)
+        return None
 
     def _intro(self, n: int, by_unit: dict[int, list[Attribution]]) -> Attribution | None:
         """The attribution of a line ending in a colon that introduces the next paragraph(s)."""
@@ -849,7 +894,7 @@ class Extractor:
 def _noun_span(token: Token) -> Span:
     """A noun with its compounds and determiners (not its clauses): "the New York Times", "Interfax"."""
     left = token
-    while left.i > 0 and token.doc[left.i - 1].head is token and token.doc[left.i - 1].dep_ in (
+    while left.i > 0 and token.doc[left.i - 1].head.i == token.i and token.doc[left.i - 1].dep_ in (
             "compound", "det", "amod", "poss", "case"):
         left = token.doc[left.i - 1]
     for child in token.lefts:
