@@ -140,10 +140,10 @@ def test_person_role_depends_on_the_date(setup):
 
 
 def test_title_and_name(setup):
-    analysis = analyse(setup, "Russian Foreign Minister Ivan Testov met Maj. Gen. Amir Hatami in Tehran.")
+    analysis = analyse(setup, "Russian Foreign Minister Ivan Testov met Maj. Gen. Amir Testani in Tehran.")
     testov = find(analysis, "Russian Foreign Minister Ivan Testov")
     assert (testov.country, testov.sector, testov.resolved_by) == ("RUS", "GOV", "new_actor")
-    hatami = find(analysis, "Maj. Gen. Amir Hatami")
+    hatami = find(analysis, "Maj. Gen. Amir Testani")
     assert hatami.sector == "MIL"
 
 

@@ -292,6 +292,9 @@ class ActorRegistry:
                      for r in _as_list(rec.get("roles"))]
             person = Person(str(rec["id"]), str(rec["name"]), rec.get("country"),
                             [str(a) for a in _as_list(rec.get("aliases"))], roles, rec.get("sector"))
+            for known in [p for p in self.people.values() if normalize(p.name) == normalize(person.name)]:
+                del self.people[known.id]  # a user's entry replaces the packaged one of the same name
+                self._surnames[normalize(known.name).split(" ")[-1]].discard(known.id)
             self.people[person.id] = person
             for text in [person.name, *person.aliases]:
                 self._add_surface(text, Entry("person", person.id))
@@ -301,11 +304,12 @@ class ActorRegistry:
         text = text.strip()
         if not text:
             return
+        # a later entry (a user's file) wins over an earlier one of the same kind for the same name
         if entry not in self._surfaces[text]:
-            self._surfaces[text].append(entry)
+            self._surfaces[text].insert(0, entry)
         key = normalize(text)
         if entry not in self._lookup[key]:
-            self._lookup[key].append(entry)
+            self._lookup[key].insert(0, entry)
 
     def _finish(self) -> None:
         self.title_table = PhraseTable((text, {"sector": sector, "kind": "title"}) for text, sector in self.titles)
@@ -316,8 +320,8 @@ class ActorRegistry:
         self.leader_titles = {PhraseTable.key(t) for t in self.words.get("leader_titles", [])}
 
     # -- lookups ------------------------------------------------------------------------------------------------------
-    @staticmethod
-    def _best(entries: list[Entry]) -> Entry | None:
+    def _best(self, entries: list[Entry]) -> Entry | None:
+        entries = [e for e in entries if e.kind != "person" or e.key in self.people]
         if not entries:
             return None
         return min(entries, key=lambda e: ENTRY_PRIORITY.index(e.kind))
@@ -345,13 +349,16 @@ class ActorRegistry:
             role_key = PhraseTable.key(role.title)
             if leader and role_key in self.leader_titles or wanted and wanted <= set(_title_words(role.title)):
                 found.append(person)
-        return found
+        exact = [p for p in found if set(_title_words(p.role_at(date).title)) == wanted]  # not "deputy ..."
+        return exact or found
 
     def ruler_patterns(self) -> list[dict[str, str]]:
         """Entity-ruler phrase patterns (ORTH) for every surface form, with the entry in the pattern id."""
         patterns = []
         for text, entries in self._surfaces.items():
             entry = self._best(entries)
+            if entry is None:
+                continue
             for variant in _pattern_variants(text, entry.kind):
                 patterns.append({"label": ENTRY_LABELS[entry.kind], "pattern": variant, "id": entry.ruler_id})
         return patterns

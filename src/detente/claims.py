@@ -22,7 +22,7 @@ or a transcript label ("Vladimir Putin: ...") make the claim reported, held by t
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 from importlib import resources
 from typing import Any
@@ -30,7 +30,7 @@ from typing import Any
 import yaml
 from spacy.tokens import Doc, Span, Token
 
-from .actors import actor_ref
+from .actors import actor_ref, registry_for
 from .model import ActorRef, Claim, DocumentAnalysis, Mention, Quote
 
 STATE_KINDS = {"state", "sector", "person"}
@@ -110,12 +110,32 @@ class _Sentence:
             if mention is None and item.dep_ != "conj":
                 mention = self._inner_mention(item)
             if mention is not None:
-                found.append(mention)
+                found += self._pair(mention)
             elif item.lower_ in self.lex.cues["first_person"]:
                 found.append("SELF")
             elif item.lower_ in POSSESSIVE_PRONOUNS or item.lower_ in ("it", "they", "them"):
                 found += self._antecedent(item, seen | {token.i})
         return found
+
+    def _pair(self, mention: Mention) -> list[Mention]:
+        """A hyphenated pair the NER took for one organisation ("U.S.-Israel") as its two states."""
+        actor = self.analysis.actors.get(mention.actor_id)
+        if "-" not in mention.text or mention.country or (actor and actor.kind != "organization"):
+            return [mention]
+        registry = registry_for(self.sent.doc)
+        parts = []
+        for part in mention.text.split("-"):
+            entry = registry.lookup(part.strip())
+            if entry is None or entry.kind not in ("country", "adjective"):
+                return [mention]
+            parts.append(replace(mention, actor_id=entry.key, country=entry.key, sector=None, text=part))
+        return parts
+
+    def is_state(self, token: Token) -> bool:
+        """Whether the token names a state or a state body ("Iranian", "Moscow"), not an organisation ("NATO")."""
+        mention = self.tokens.get(token.i)
+        actor = self.analysis.actors.get(mention.actor_id) if mention else None
+        return actor is not None and actor.kind in STATE_KINDS and bool(actor.country)
 
     def _inner_mention(self, token: Token) -> Mention | None:
         """A mention inside a noun phrase headed by `token` ("the Kingdom of Morocco", "the Republic of Korea")."""
@@ -133,15 +153,17 @@ class _Sentence:
 
     def _antecedent(self, pronoun: Token, seen: frozenset[int]) -> list[Mention | str]:
         """"its"/"their": the subject of the nearest clause above that names an actor."""
+        owner = pronoun.head
+        if owner.dep_ == "conj" and owner.head.i in self.tokens:  # "the United States and its allies"
+            return [self.tokens[owner.head.i]]
         node = pronoun
         while node.head.i != node.i:
             node = node.head
             if node.pos_ in ("VERB", "AUX"):
                 subject = _subject(node)
-                if subject is not None and subject.i not in seen and not subject.is_ancestor(pronoun):
-                    found = self.actors(subject, seen | {pronoun.i})
-                    if found:
-                        return found
+                if subject is None or subject.i in seen or subject.is_ancestor(pronoun):
+                    return []
+                return self.actors(subject, seen | {pronoun.i})
         return []
 
     def ref(self, item: Mention | str, holder: _Holder) -> ActorRef | None:
@@ -273,8 +295,11 @@ def _predicate_root(token: Token) -> Token:
         node = node.head
     if node.dep_ == "pobj" and node.head.lower_ in ("of", "among"):
         prep = node.head
-        if prep.head.lower_ in ("one", "some", "many", "each", "all", "none") or _is_copula(prep.head):
-            node = prep.head if _is_copula(prep.head) else prep.head
+        if prep.head.lower_ in ("one", "some", "many", "each", "all", "none") or \
+                prep.head.lemma_.lower() in lexicon().cues["transparent_nouns"]:
+            node = prep.head
+        elif _is_copula(prep.head):  # "Turkey is among Russia's main partners": stands as the predicate
+            return prep
     return node
 
 
@@ -284,6 +309,28 @@ class _Finder:
     def __init__(self, sentence: _Sentence):
         self.s = sentence
         self.lex = sentence.lex
+
+    def headline(self) -> Iterator[_Found]:
+        """Title Case headlines parse poorly: a trigger word and exactly two actors (or a mediator "between" two
+        parties) make the claim."""
+        s = self.s
+        forms = {}
+        for table in (self.lex.role_nouns, self.lex.relation_nouns, self.lex.adjectives, self.lex.verbs):
+            for word, relation in table.items():
+                for form in (word, word + "s", word + "es", word[:-1] + "ies", word + "d", word + "ed"):
+                    forms[form] = relation
+        trigger = next((t for t in s.sent if t.lower_ in forms), None)
+        if trigger is None:
+            return
+        relation = forms[trigger.lower_]
+        mentions = list({m.id: m for t in s.sent if t.i in s.tokens for m in s._pair(s.tokens[t.i])}.values())
+        between = next((t for t in s.sent if t.lower_ == "between"), None)
+        if relation == "mediator" and between is not None:
+            mediators = [m for m in mentions if m.start < between.idx]
+            for party in (m for m in mentions if m.start > between.idx):
+                yield _Found(relation, trigger, mediators[:1], [party], trigger)
+        elif len(mentions) == 2 and relation in self.lex.symmetric:
+            yield _Found(relation, trigger, mentions[:1], mentions[1:], trigger)
 
     def run(self) -> Iterator[_Found]:
         lex = self.lex
@@ -312,11 +359,14 @@ class _Finder:
             for child in node.children:
                 if child.dep_ == "poss":
                     owners += s.actors(child)
-                elif child.dep_ in ("amod", "compound", "npadvmod", "nmod") and child.i in s.tokens:
+                elif child.dep_ in ("amod", "compound", "npadvmod", "nmod") and s.is_state(child):
                     modifiers.append(s.tokens[child.i])
             owners += [a for obj in _preps(node, OWNER_PREPOSITIONS) for a in s.actors(obj)]
         between = [a for obj in _preps(noun, ["between"]) for a in s.actors(obj)]
         fillers, anchor = self._fillers(noun)
+        listed = any(c.dep_ == "prep" and c.lower_ in ("as", "like", "including") for c in noun.children)
+        if fillers and not owners and listed and noun.dep_ == "dobj":  # "the US encouraged allies such as Germany"
+            owners = s.actors(_subject(noun.head))
         if not fillers and modifiers and owners:
             fillers, modifiers = modifiers, []  # "our Turkish partners": the partners are Turkish
         owners += modifiers
@@ -343,8 +393,12 @@ class _Finder:
                 if objects:
                     return objects, noun
         node = _predicate_root(noun)
+        if node.dep_ == "dobj" and node.lemma_.lower() in self.lex.cues["transparent_nouns"]:
+            return s.actors(_subject(node.head)), node.head
         if node.dep_ == "appos":  # "Hezbollah, an Iranian proxy"
             return s.actors(node.head), node.head
+        if node.dep_ == "prep" and _is_copula(node.head):
+            return s.actors(_subject(node.head)), node.head
         if node.dep_ in PREDICATE_DEPS or (node.dep_ in ("ccomp", "xcomp") and _subject(node) is not None):
             verb = node.head if node.dep_ in PREDICATE_DEPS else node
             if node.dep_ == "oprd" or (node.dep_ in PREDICATE_DEPS and not _is_copula(verb)):
@@ -379,8 +433,10 @@ class _Finder:
         between = [a for node in group for obj in _preps(node, ["between", "among"]) for a in s.actors(obj)]
         if len(between) >= 2:
             return between[:1], between[1:], noun
-        modifiers = [s.tokens[c.i] for node in group for c in node.children
-                     if c.dep_ in ("amod", "compound", "nmod", "npadvmod") and c.i in s.tokens]
+        modifiers = [m for node in group for t in node.doc[node.left_edge.i: node.i]  # "the U.S.-Israel partnership"
+                     if t.i in s.tokens and t.dep_ != "poss" and not any(a.dep_ in ("poss", "prep") and a.i < node.i
+                                                                        for a in t.ancestors if a.i != node.i)
+                     for m in s._pair(s.tokens[t.i])]
         modifiers = list({m.id: m for m in modifiers}.values())
         if len(modifiers) >= 2:
             return modifiers[:1], modifiers[1:], noun
@@ -388,27 +444,31 @@ class _Finder:
                     for a in s.actors(obj)]
         owners = [a for node in group for c in node.children if c.dep_ == "poss" for a in s.actors(c)]
         anchor = _predicate_root(noun)
-        clause = anchor.head if anchor.dep_ in ("dobj", "pobj", "attr", "nsubjpass", "conj") else anchor
-        if clause.dep_ == "prep":
-            clause = clause.head
-        subject = _subject(clause) if clause.pos_ in ("VERB", "AUX") else None
-        if anchor.dep_ in SUBJECT_DEPS:
-            subject = None
+        clause, via = anchor, anchor
+        for _ in range(4):  # up through "traditions of friendship", "an example of partnership" to the verb
+            if clause.pos_ in ("VERB", "AUX") or clause.dep_ in SUBJECT_DEPS or clause.head.i == clause.i:
+                break
+            via, clause = clause, clause.head
+        subject = _subject(clause) if clause.pos_ in ("VERB", "AUX") and via.dep_ not in SUBJECT_DEPS else None
         subjects = s.actors(subject) if subject is not None else []
-        if anchor.dep_ == "attr" and subject is not None and subject.lemma_.lower() in self.lex.cues["relation_heads"]:
+        if subject is not None and subject.lemma_.lower() in self.lex.cues["relation_heads"] and \
+                subject.i != noun.i and _is_copula(clause):  # "relations between A and B are a partnership"
             return self.participants(subject)
         near = (owners or modifiers or subjects)
         if partners and near:
             return near[:1], partners, clause
         if len(owners) >= 2:
             return owners[:1], owners[1:], clause
-        if not partners and len(subjects) >= 2 and (owners or noun.dep_ in ("pobj", "dobj", "attr")):
+        if not partners and len(subjects) >= 2 and (owners or anchor.dep_ in ("pobj", "dobj", "attr")):
             return subjects[:1], subjects[1:], clause
         if owners and subjects and owners != subjects:
             return subjects[:1], owners, clause
         return [], [], clause
 
     def relation_noun(self, noun: Token, relation: str) -> Iterator[_Found]:
+        if noun.dep_ == "pobj" and noun.head.lower_ == "in" and noun.head.head.pos_ in ("VERB", "AUX"):
+            # "(sanctioned) in partnership with": a joint action, not a standing relation
+            return
         a, b, anchor = self.participants(noun)
         if relation in ("mediator", "neutral"):
             holder_side = [self.s.tokens[c.i] for c in noun.children if c.dep_ == "poss" and c.i in self.s.tokens]
@@ -475,9 +535,8 @@ class _Finder:
             for party in parties:
                 yield _Found(relation, token, agent, [party], noun.head)
             return
-        target = s.actors(noun)
-        if not target and noun.dep_ == "appos":
-            target = s.actors(noun.head)
+        target = s.actors(noun.head) if noun.dep_ == "appos" else []
+        target = target or s.actors(noun)
         if not target:
             target = [s.tokens[t.i] for t in noun.subtree if t.i in s.tokens and t.i > token.i]
         if target:
@@ -519,40 +578,38 @@ class _Finder:
 # Polarity and modality
 
 
+def _denies(node: Token, found: _Found, cues: dict[str, frozenset[str]]) -> bool:
+    """Whether this node of the path carries a denial: a negator, "no longer", "far from", "ceased", "former"."""
+    for child in node.children:
+        low = child.lower_
+        if child.dep_ == "neg" and (low != "no" or node.lower_ != "longer"):
+            return True
+        if child.dep_ == "advmod" and low in ("never", "hardly"):
+            return True
+        if low == "longer" and any(g.lower_ == "no" for g in child.children):
+            return True
+        if child.dep_ == "det" and low == "no" and node == found.trigger:
+            if not any(g.lower_ in cues["comparatives"] for g in node.children):  # "no better friend than"
+                return True
+        if low in cues["past_markers"] and child.dep_ in ("amod", "advmod") and node in (found.trigger, found.anchor):
+            return True
+    if node.lower_ == "far" and any(c.lower_ == "from" for c in node.children):
+        return True
+    return node.pos_ == "VERB" and node.lemma_.lower() in cues["ending_verbs"]
+
+
 def _polarity(found: _Found, holder: _Holder) -> str:
+    """Denied when the claim's own predicate (up to its anchor, or a regard verb holding it) is negated."""
     cues = lexicon().cues
-    stop = holder.verb
-    nodes = [found.trigger]
-    nodes += [n for n, _ in _path_up(found.trigger)]
-    denied = False
-    for node in nodes:
-        if node == stop:
-            break
-        for child in node.children:
-            low = child.lower_
-            if child.dep_ == "neg" and low != "no" or (child.dep_ == "advmod" and low in ("never", "hardly")):
-                denied = True
-            elif low == "longer" and any(g.lower_ == "no" for g in child.children):
-                denied = True
-            elif child.dep_ == "neg" and low == "no" and node.lower_ != "longer":
-                denied = True
-            elif child.dep_ == "det" and low == "no" and node == found.trigger:
-                if not any(g.lower_ in cues["comparatives"] for g in node.children):
-                    denied = True
-            elif low in cues["past_markers"] and child.dep_ in ("amod", "advmod") and node in (found.trigger,
-                                                                                                 found.anchor):
-                denied = True
-        if node.lower_ == "far" and any(c.lower_ == "from" for c in node.children):
-            denied = True
-        if node.lemma_.lower() in cues["ending_verbs"] and node.pos_ == "VERB":
-            denied = True
+    for node in [found.trigger, *(n for n, _ in _path_up(found.trigger))]:
+        if node == holder.verb:  # "officials no longer consider X a friend"; "did not say" leaves the claim alone
+            regard = node.lemma_.lower() in cues["regard_verbs"]
+            return "denied" if regard and _denies(node, found, cues) else "affirmed"
+        if _denies(node, found, cues):
+            return "denied"
         if node == found.anchor and node.dep_ not in ("xcomp", "ccomp", "conj", "relcl"):
-            regard = node.head if node.head.lemma_.lower() in cues["regard_verbs"] else None
-            if regard is not None and any(c.dep_ == "neg" for c in regard.children):
-                denied = True
-            if not (node.dep_ == "xcomp"):
-                break
-    return "denied" if denied else "affirmed"
+            break
+    return "affirmed"
 
 
 def _hedged(found: _Found, holder: _Holder) -> bool:
@@ -599,7 +656,11 @@ def extract_claims(doc: Doc, analysis: DocumentAnalysis, section: str) -> list[C
             continue
         sentence = _Sentence(sent, tokens, analysis, quotes)
         seen: set[tuple[str, str, str]] = set()
-        for found in _Finder(sentence).run():
+        finder = _Finder(sentence)
+        found_all = list(finder.run())
+        if section == "title" and not found_all:
+            found_all = list(finder.headline())
+        for found in found_all:
             holder = sentence.holder(found.trigger)
             polarity = _polarity(found, holder)
             if _hedged(found, holder):
@@ -610,6 +671,8 @@ def extract_claims(doc: Doc, analysis: DocumentAnalysis, section: str) -> list[C
                 for b in found.b:
                     ref_a, ref_b = sentence.ref(a, holder), sentence.ref(b, holder)
                     if ref_a is None or ref_b is None or ref_a.actor_id == ref_b.actor_id:
+                        continue
+                    if ref_a.actor_id.startswith("-") or ref_b.actor_id.startswith("-"):  # "militia", "officials"
                         continue
                     pair = (ref_a.actor_id, ref_b.actor_id)
                     if found.relation in lexicon().symmetric:

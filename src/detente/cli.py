@@ -12,7 +12,7 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 from rich.table import Table
 
-from . import export, pipeline
+from . import export
 from .evaluation import default_shared
 from .model import ActorRef, Skip
 from .store import Store
@@ -71,6 +71,8 @@ def analyze(
     strict: bool = typer.Option(False, "--strict", help="Exit non-zero when any input is skipped."),
 ) -> None:
     """Ingest articles, run every stage, store the results and write analysis.json and report.html."""
+    from . import pipeline
+
     for path in paths:
         if not path.exists():
             errors.print(f"{path}: no such file or folder")

@@ -100,6 +100,7 @@ class Resolver:
         self.desc_starting = {d.start: d for d in self.descriptors}
         self.entity_ending = {span.end: (span, entry) for span, entry in entities}
         self.entity_starting = {span.start: (span, entry) for span, entry in entities}
+        entities = self._names_after_titles(entities)
         for span, entry in entities:
             if span.label_ == "PERSON" and not self._is_claimed(span.start, span.end):
                 self._person(span, entry)
@@ -173,6 +174,7 @@ class Resolver:
     def _descriptors(self, entities: list[tuple[Span, Entry | None]]) -> list[Descriptor]:
         """Titles and institutions outside dictionary entities; the longest match wins."""
         blocked = [False] * len(self.doc)
+        starts = {span.start for span, _ in entities}
         for span, entry in entities:
             if entry is not None and entry.kind not in ("person", "organization"):
                 for i in range(span.start, span.end):
@@ -190,7 +192,7 @@ class Resolver:
                 i += 1
                 continue
             end, info, key = best
-            while end < len(self.doc) and not blocked[end]:  # "government troops", "army spokesman"
+            while end < len(self.doc) and not blocked[end] and end not in starts:  # "government troops"
                 following = self.registry.institution_table.match(self.doc, end) or \
                     self.registry.title_table.match(self.doc, end)
                 if following is None or any(blocked[end:following[0]]):
@@ -201,6 +203,30 @@ class Resolver:
                                     self._former_before(i), last.tag_ in ("NNS", "NNPS")))
             i = end
         return found
+
+    def _names_after_titles(self, entities: list[tuple[Span, Entry | None]]) -> list[tuple[Span, Entry | None]]:
+        """Capitalised words right after a title that NER left unlabelled are a name: "Prime Minister of the
+        Hellenic Republic Alexis Tsipras"."""
+        in_entity = [False] * len(self.doc)
+        for span, _ in entities:
+            for i in range(span.start, span.end):
+                in_entity[i] = True
+        added = []
+        for desc in self.descriptors:
+            if desc.kind != "title" or desc.plural:
+                continue
+            start, _ = self._country_after_of(desc.end)
+            end = start
+            while end < len(self.doc) and end < start + 4 and not in_entity[end] and \
+                    self.doc[end].pos_ == "PROPN" and self.doc[end].text[:1].isupper():
+                end += 1
+            if end > start and end not in self.desc_starting and (end == len(self.doc) or
+                                                                   self.doc[end].pos_ != "PROPN"):
+                span = Span(self.doc, start, end, label="PERSON")
+                added.append((span, self.registry.lookup(span.text)))
+                self.entity_starting[start] = added[-1]
+                self.entity_ending[end] = added[-1]
+        return sorted(entities + added, key=lambda item: item[0].start)
 
     def _former_before(self, i: int) -> bool:
         former = set(self.words.get("former", []))

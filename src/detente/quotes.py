@@ -141,9 +141,9 @@ def _first_visible(text: str, start: int, end: int) -> int:
     return start
 
 
-def _can_open(text: str, i: int) -> bool:
+def _can_open(text: str, i: int, paragraph_start: int) -> bool:
     ch = text[i]
-    if ch in DOUBLE_OPENERS:
+    if ch in DOUBLE_OPENERS or i == paragraph_start:
         return True
     before = text[i - 1] if i > 0 else " "
     after = text[i + 1] if i + 1 < len(text) else " "
@@ -202,18 +202,31 @@ def find_runs(text: str) -> list[Run]:
                 runs.append(Run(carried, carried + 1, previous_end, previous_end, carried_para))
             carried = None
         para_of_open = carried_para if opened is not None else index
+        segment = scan[pstart:pend]
+        nest = segment.count("“") == segment.count("”") and segment.count("“") > 1
+        depth = 0
         for i in range(cursor, pend):
             ch = scan[i]
             if ch not in ALL_DOUBLE:
                 continue
             if opened is None:
-                if _can_open(scan, i):
+                if _can_open(scan, i, pstart):
+                    opened, para_of_open, depth = i, index, 0
+                continue
+            straight_run = scan[opened] == STRAIGHT_DOUBLE
+            if straight_run != (ch == STRAIGHT_DOUBLE):
+                continue  # the other kind of mark inside a run: a nested quote (or inches)
+            after = scan[i + 1] if i + 1 < pend else " "
+            if ch in DOUBLE_OPENERS and not (after.isspace() or after in ",.;:!?)"):
+                if nest:
+                    depth += 1
+                else:
                     opened, para_of_open = i, index
-            elif ch in DOUBLE_CLOSERS or ch == STRAIGHT_DOUBLE:
+            elif depth:
+                depth -= 1
+            else:
                 runs.append(Run(opened, opened + 1, i, i + 1, para_of_open))
                 opened = None
-            elif ch in DOUBLE_OPENERS:
-                opened, para_of_open = i, index
         if opened is not None:
             carried, carried_para = opened, para_of_open
         index += 1
@@ -374,7 +387,7 @@ def _speaker_span(head: Token, layout: Layout, stop: Token | None) -> tuple[int,
     """Character span of the noun phrase around a speaker head (appositions included), never quoted text."""
     if head.pos_ not in SPEAKER_POS or layout.quoted(head) or head.dep_ == "expl":
         return None
-    if head.lower_ in ("it", "this", "that", "there", "what"):
+    if head.lower_ in ("this", "that", "there", "what") or head.lower_ == "it" and head.dep_ != "nsubj":
         return None
     tokens = [t for t in head.subtree if not layout.quoted(t)]
     if stop is not None:
@@ -401,7 +414,10 @@ def _speaker_span(head: Token, layout: Layout, stop: Token | None) -> tuple[int,
 
 def _is_main(cue: Token, layout: Layout, unit: Unit) -> bool:
     """Whether the cue frames its whole unit: a root, a parenthetical, or attached to quoted words."""
-    if cue.dep_ in ("ROOT", "parataxis") or layout.quoted(cue.head):
+    if cue.dep_ == "parataxis":
+        between = cue.doc[min(cue.i, cue.head.i):max(cue.i, cue.head.i)]
+        return not any(t.text == ";" and not layout.quoted(t) for t in between)
+    if cue.dep_ == "ROOT" or layout.quoted(cue.head):
         return True
     return not unit.start <= cue.head.i < unit.end
 
@@ -501,18 +517,22 @@ class Extractor:
             stop = token if head.i == token.head.i and token.dep_ == "relcl" else None
             speaker = _speaker_span(head, layout, stop)
             if speaker is not None:
-                cues.append((token, cue, speaker))
+                cues.append((token, cue, speaker, head))
         cues.sort(key=lambda c: (not _is_main(c[0], layout, unit), c[0].i))
         taken: set[int] = set()
-        for token, cue, speaker in cues:
+        for token, cue, speaker, head in cues:
             belief = token.lemma_.lower() in self.lex.belief and token.lemma_.lower() not in self.lex.speech
             core = self._core(token, speaker)
             if _is_main(token, layout, unit) and not belief:
-                spoken = self._runs_hanging_from(token, core, speaker)
-                content = [t for t in doc[unit.start:unit.end] if (t.i not in core or layout.run_of[t.i] in spoken)
-                           and t.i not in taken and not t.is_space]
+                spoken = self._spoken_phrases(token, head)
+                semicolons = [t.i for t in doc[unit.start:unit.end] if t.text == ";" and not layout.quoted(t)]
+                content = [t for t in doc[unit.start:unit.end] if (t.i not in core or t.i in spoken)
+                           and t.i not in taken and not t.is_space
+                           and not any(min(t.i, token.i) < i < max(t.i, token.i) for i in semicolons)]
             else:
                 content = [t for c in _complements(token) for t in c.subtree if not t.is_space]
+                spoken = self._spoken_phrases(token, head)
+                content += [t for t in doc[unit.start:unit.end] if t.i in spoken and t not in content]
                 content += self._adjacent_run(token, unit)
             if belief and not any(c.dep_ == "ccomp" for c in token.children):
                 continue
@@ -521,7 +541,7 @@ class Extractor:
             parts, runs, mixed = _content_parts(content, layout)
             runs = [r for r in runs if r not in self.scare_marked or mixed]
             if not runs and not self._clause_like(token, content):
-                if not parts and _is_main(token, layout, unit):
+                if _is_main(token, layout, unit) and sum(t.is_alpha for t in content) <= 2:
                     self.attributions.append(Attribution([], "direct", cue, speaker, self._channel(token, core),
                                                          unit=n, takes_content=False))
                 continue
@@ -546,30 +566,18 @@ class Extractor:
                 self.attributions.append(Attribution(parts, "direct" if runs else "indirect", "according to",
                                                      speaker, None, runs, n))
 
-    def _runs_hanging_from(self, cue: Token, core: set[int], speaker: tuple[int, int, int]) -> set[int]:
-        """Runs inside the cue's own phrase that are still what was said ('"A," he said, "B."'), not a name in an
-        object, a prepositional phrase or the speaker ('told "Morning Joe"', 'Marcia "Cia" Price')."""
+    def _spoken_phrases(self, cue: Token, subject: Token | None) -> set[int]:
+        """Tokens of the cue's dependents (other than its subject) that hold quoted speech: '"A," he said, "B."',
+        'blasted the media for being "dishonest"'. Quoted names ("Morning Joe") do not count."""
         layout = self.layout
-        runs = {layout.run_of[i] for i in core if layout.run_of[i] >= 0} - layout.titles
-        spoken = set()
-        for run in runs:
-            tokens = [t for t in self.doc[cue.left_edge.i:cue.right_edge.i + 1] if layout.run_of[t.i] == run]
-            if not tokens or speaker[0] <= tokens[0].idx < speaker[1]:
+        found: set[int] = set()
+        for child in cue.children:
+            if subject is not None and child.i == subject.i or child.dep_ in SUBJECT_DEPS:
                 continue
-            heads = [t for t in tokens if layout.run_of[t.head.i] != run or t.head.i == t.i]
-            path_ok = True
-            node = heads[0]
-            while node.i != cue.i and node.head.i != node.i:
-                if node.dep_ not in ATTACHED_RUN_DEPS and layout.run_of[node.i] != run:
-                    path_ok = False
-                    break
-                if node.dep_ not in ATTACHED_RUN_DEPS and layout.run_of[node.head.i] != run:
-                    path_ok = False
-                    break
-                node = node.head
-            if path_ok:
-                spoken.add(run)
-        return spoken
+            tokens = list(child.subtree)
+            if any(layout.speech(t) for t in tokens):
+                found.update(t.i for t in tokens)
+        return found
 
     def _core(self, cue: Token, speaker: tuple[int, int, int]) -> set[int]:
         """Token indices of the attribution itself: cue, speaker and the cue's non-complement dependents."""
@@ -624,7 +632,10 @@ class Extractor:
         for n, unit in enumerate(layout.units):
             loose = [r for r in unit.runs if r not in self.claimed_runs and r not in self.scare_marked
                      and r not in layout.titles]
-            if not loose or not self._stands_alone(unit, loose):
+            if not loose:
+                continue
+            if not self._stands_alone(unit, loose):
+                self._colon_introduced(n, unit, loose)
                 continue
             parts = [layout.runs[r].inner(self.text) for r in loose]
             source, kind, merge = self._context_speaker(n, unit, loose, by_unit)
@@ -643,6 +654,33 @@ class Extractor:
                  and (n in self.scare_marked or self._scare_like(run))]
         return sorted(attributions, key=lambda a: a.parts[0]), scare
 
+    def _colon_introduced(self, n: int, unit: Unit, loose: list[int]) -> None:
+        """'The ministry justified the strike: "..."': a quote after a colon takes the subject of the clause before
+        it as speaker and that clause's verb as cue."""
+        doc, layout = self.doc, self.layout
+        for run in loose:
+            tokens = [t for t in doc[unit.start:unit.end] if layout.run_of[t.i] == run]
+            before = tokens[0].i - 1
+            while before >= unit.start and doc[before].is_space:
+                before -= 1
+            if before < unit.start or doc[before].text != ":" or layout.quoted(doc[before]):
+                continue
+            trailing = [t for t in doc[tokens[-1].i + 1:unit.end] if not t.is_punct and not t.is_space]
+            if trailing or layout.runs[run].words(self.text) <= 2:
+                continue
+            verbs = [t for t in doc[unit.start:before] if t.pos_ in ("VERB", "AUX") and not layout.quoted(t)
+                     and any(c.dep_ == "nsubj" for c in t.children)]
+            if not verbs:
+                continue
+            verb = next((t for t in verbs if t.dep_ == "ROOT"), verbs[-1])
+            head = _subject(verb)
+            speaker = _speaker_span(head, layout, None) if head is not None else None
+            if speaker is None:
+                continue
+            self.attributions.append(Attribution([layout.runs[run].inner(self.text)], "direct", verb.text, speaker,
+                                                 runs=[run], unit=n))
+            self.claimed_runs.add(run)
+
     def _stands_alone(self, unit: Unit, loose: list[int]) -> bool:
         """Quoted text that forms the unit (a quoted sentence), rather than a phrase inside the writer's sentence."""
         layout = self.layout
@@ -655,9 +693,10 @@ class Extractor:
                          by_unit: dict[int, list[Attribution]]) -> tuple[Attribution | None, str, bool]:
         """Who said a quoted sentence without attribution, its kind, and whether it continues that attribution.
 
-        In order: a line ending in a colon before the paragraph (block); a dash and a name after it; a bare
-        attribution right after it ("Smith said."); the attribution of the previous sentence in the paragraph
-        (continued); the subject of the previous sentence; the last direct quote of the previous paragraph."""
+        In order: a line ending in a colon before the paragraph (block); a dash and a name after it; the direct
+        quote of the previous sentence in the paragraph (continued); a bare attribution right after it ("Smith
+        said."); other speech or the subject of the previous sentence; the last direct quote of the previous
+        paragraph."""
         units = self.layout.units
         first_in_paragraph = n == 0 or units[n - 1].paragraph != unit.paragraph
         if first_in_paragraph and n > 0:
@@ -667,15 +706,17 @@ class Extractor:
         signed = self._dash_signature(self.layout.runs[loose[-1]])
         if signed is not None:
             return signed, "direct", False
+        said = [a for a in by_unit.get(n - 1, []) if a.speaker and a.takes_content and a.kind == "direct"]
+        if said and not first_in_paragraph:
+            return said[-1], "direct", True
         if n + 1 < len(units) and units[n + 1].paragraph <= unit.paragraph + 1:
             bare = [a for a in by_unit.get(n + 1, []) if not a.takes_content]
             if bare:
                 return bare[0], "direct", False
         if not first_in_paragraph:
-            said = [a for a in by_unit.get(n - 1, []) if a.speaker]
+            said = [a for a in by_unit.get(n - 1, []) if a.speaker and a.takes_content]
             if said:
-                direct = [a for a in said if a.kind == "direct"]
-                return (direct[-1], "direct", True) if direct else (said[-1], "direct", False)
+                return said[-1], "direct", False
             subject = self._sentence_subject(units[n - 1])
             if subject is not None:
                 return subject, "direct", False

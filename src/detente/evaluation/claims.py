@@ -11,7 +11,8 @@ hand before the extractor was run. Labelling rules:
   named second actor, wartime "the enemy", "allied forces", "friendly fire", vocatives and domestic politics are not
   claims;
 - `a`/`b` are ISO3 codes for states and state officials, upper-case codes for IGOs (NATO), or a lower-case fragment
-  of a non-state actor's id ("hezbollah", "houthi"); REB matches any rebel actor; `holder` is the speaker's country,
+  of a non-state actor's id or name ("hezbollah", "houthi"; alternatives joined by "|"); REB matches any rebel
+  actor; `holder` is the speaker's country,
   the group's words, or null when the sentence alone does not say;
 - records alternate between `dev` (even line numbers) and `test` (odd) splits; tune on dev, report test.
 
@@ -45,6 +46,8 @@ def load(path: Path = DATA, split: str | None = None) -> list[dict[str, Any]]:
 
 def _matches(code: str, ref: ActorRef) -> bool:
     """Whether a label code names the actor: ISO3/IGO codes exactly, lower-case codes as a fragment of the id."""
+    if "|" in code:
+        return any(_matches(part, ref) for part in code.split("|"))
     if code.islower():
         return code in ref.actor_id.lower() or code in ref.name.lower()
     return code in (ref.actor_id.upper(), (ref.country or "").upper(), (ref.sector or "").upper())

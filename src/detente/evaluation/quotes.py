@@ -10,8 +10,8 @@ Speaker match on matched quotes: the content words (`\\w+`, lower case, without 
 predicted `speaker_text`, or of the resolved actor's name, share a word with the gold speaker span; a gold attribution
 without a source matches a prediction without `speaker_text`.
 
-Subsets: "quote_marks" compares gold attributions with `has_quote_marks` to predicted quotes that contain quoted text
-(kind direct, or a block in quote marks); "all" compares every gold attribution (indirect speech, beliefs ...) to every
+Subsets: "quote_marks" compares gold attributions with `has_quote_marks` to predicted quotes (direct or block) whose
+span holds or is enclosed by double quote marks, the marks the gold flag counts; "all" compares every gold attribution (indirect speech, beliefs ...) to every
 predicted quote. Tune on the `dev` split, report on `test`.
 """
 
@@ -25,13 +25,14 @@ from pathlib import Path
 from typing import Any
 
 from ..model import Quote
-from ..quotes import ALL_DOUBLE, quote_parts
+from ..quotes import quote_parts
 from . import require_file
 
 BENCHMARK = Path("benchmarks") / "quotes" / "polnear.jsonl"
 THRESHOLD = 0.3
 SPEAKER_STOPWORDS = {"the", "a", "an", "s", "of"}
 WORD = re.compile(r"\w+")
+DOUBLE_MARKS = set('"“”«»„')
 
 Analyze = Callable[[str, str, str | None], list[Quote]]
 
@@ -56,10 +57,9 @@ def _words(text: str | None) -> set[str]:
 
 
 def _marked(quote: Quote, text: str) -> bool:
-    """Whether the predicted quote contains text in quote marks."""
-    if quote.kind == "direct":
-        return True
-    return quote.kind == "block" and text[max(quote.start - 1, 0):quote.start + 1].strip()[:1] in ALL_DOUBLE
+    """Whether the predicted quote holds text in double quote marks (" “ ” « »), the marks PolNeAR's
+    `has_quote_marks` counts (quotes in '' or single marks are not direct quotes there)."""
+    return quote.kind != "indirect" and any(ch in DOUBLE_MARKS for ch in text[max(quote.start - 1, 0):quote.end + 1])
 
 
 def _speaker_ok(quote: Quote, gold: dict[str, Any]) -> bool:
