@@ -306,10 +306,10 @@ class Resolver:
             return found[0].start, found[1].key
         return i, None
 
-    def _country_after_of(self, i: int) -> tuple[int, str | None]:
+    def _country_after_of(self, i: int, prepositions: tuple[str, ...] = ("of",)) -> tuple[int, str | None]:
         """ "of [the] Russia" starting at token i -> (end token, ISO3)."""
         doc = self.doc
-        if i < len(doc) and doc[i].lower_ == "of":
+        if i < len(doc) and doc[i].lower_ in prepositions:
             j = i + 1
             if j < len(doc) and doc[j].lower_ == "the" and j not in self.entity_starting:
                 j += 1
@@ -539,10 +539,10 @@ class Resolver:
         "Russia's Baltic Fleet". The owner is a country (name, adjective, metonym) or an organisation."""
         doc = self.doc
         owner = entry.key
-        # "the Foreign Ministry of Russia" / "Minister of Defence of Israel"
+        # "the Foreign Ministry of Russia", "Minister of Defence of Israel", "protesters in Iran"
         for d in self.descriptors:
             if d.end < span.start and not self._is_claimed(d.start, d.end) and entry.kind != "organization":
-                end, found = self._country_after_of(d.end)
+                end, found = self._country_after_of(d.end, ("of", "in", "from") if d.plural else ("of",))
                 if found == owner and end == span.end:
                     start = d.start - 1 if d.start > 0 and doc[d.start - 1].lower_ == "the" else d.start
                     self._describe(start, span.end, d, owner)

@@ -266,10 +266,14 @@ class SentenceCoder:
         extra: list[Trigger] = []
         for trigger in triggers:
             governor = _governor(trigger)
+            while governor is not None and self.lex.control.get(_lemma(governor)) == "aspect":
+                self._apply("aspect", governor, by_token.get(governor.i), trigger, extra)
+                governor = _verb_governor(governor)
             if governor is None:
                 continue
             kind = self.lex.control.get(_lemma(governor))
-            if trigger.token.dep_ in ("acl", "ccomp") and _lemma(trigger.token.head) in self.lex.denial_objects:
+            if trigger.token.dep_ in ("acl", "ccomp") and trigger.token.head.pos_ == "NOUN" and \
+                    _lemma(trigger.token.head) in self.lex.denial_objects:
                 kind = "deny"  # "rejected reports that the two had spoken"
             elif kind == "refuse" and trigger.token.dep_ == "ccomp":
                 kind = "deny"  # "rejected that ...", "dismissed that ..."
@@ -285,7 +289,7 @@ class SentenceCoder:
         if kind == "aspect":
             if outer is not None:
                 outer.code = None
-            inner.sources = _subjects(governor)
+            inner.sources = inner.sources or _subjects(governor)
         elif kind in ("intend", "commit", "threaten"):
             inner.sources = _subjects(governor)
             inner.modality = "intended"
@@ -338,6 +342,15 @@ class SentenceCoder:
         return found
 
     def _actor_of(self, token: Token) -> list[Mention]:
+        found = self._named_actor(token)
+        if len(found) == 1 and found[0].country is None:
+            located = [m for m in self.index.within(token.left_edge.idx, token.right_edge.idx + len(token.right_edge))
+                       if m.country is not None and m.start >= found[0].end]
+            if located:
+                return located[:1]
+        return found
+
+    def _named_actor(self, token: Token) -> list[Mention]:
         doc = token.doc
         start = doc[token.left_edge.i].idx if token.left_edge.i <= token.i else token.idx
         end = token.idx + len(token.text)
@@ -363,7 +376,9 @@ class SentenceCoder:
             return self._noun_arguments(trigger)
         verb = trigger.token
         subjects = trigger.sources or _subjects(verb)
-        objects = [c for c in verb.children if c.dep_ in OBJECT_DEPS]
+        pattern_words = {w.i for w in trigger.words if w.pos_ not in ("PROPN", "PRON")}
+        objects = [c for c in verb.children if c.dep_ in OBJECT_DEPS and c.i not in pattern_words]
+        carriers = [c for c in verb.children if c.dep_ in OBJECT_DEPS and c.i in pattern_words]
         passive = [c for c in verb.children if c.dep_ == "nsubjpass"]
         partners: list[Token] = []
         if passive:
@@ -373,9 +388,11 @@ class SentenceCoder:
                           for p in c.children if p.dep_ == "pobj" and self._is_event_noun(p)]
             subjects = agents
             objects = passive + objects
-        targets = list(trigger.targets) or [o for o in objects if self.actors(o)] or \
+        pattern_preps = [p for w in trigger.words if w.dep_ in ("prep", "dative") and w.lower_ in PREPOSITIONS
+                         for p in w.children if p.dep_ == "pobj" and self.actors(p)]
+        targets = list(trigger.targets) or [o for o in objects if self.actors(o)] or pattern_preps or \
             [a for o in objects if self._is_event_noun(o) for a in self._noun_agents(o)][:1]
-        for prep in _preps(verb) + [c for o in objects for c in _preps(o)]:
+        for prep in _preps(verb) + [c for o in objects + carriers for c in _preps(o)]:
             if prep.lower_ not in TARGET_PREPS:
                 continue
             for pobj in (c for c in prep.children if c.dep_ == "pobj"):
@@ -390,7 +407,7 @@ class SentenceCoder:
 
     def _noun_arguments(self, trigger: Trigger) -> tuple[list[Token], list[Token], list[Token]]:
         noun = trigger.token
-        sources: list[Token] = [c for c in noun.children if c.dep_ == "poss"]
+        sources: list[Token] = list(trigger.sources) or [c for c in noun.children if c.dep_ == "poss"]
         modifiers = [c for c in noun.children if c.dep_ in ("compound", "amod", "nmod") and self.actors(c)]
         targets: list[Token] = []
         partners: list[Token] = []
@@ -498,6 +515,11 @@ def _governor(trigger: Trigger) -> Token | None:
                 token.head.lower_ in ("for", "to", "of"):
             return token.head.head
         return None
+    return _verb_governor(token)
+
+
+def _verb_governor(token: Token) -> Token | None:
+    """The verb governing a verb through an infinitive, clause, gerund or noun complement."""
     if token.dep_ in ("xcomp", "ccomp") and token.head.pos_ in ("VERB", "AUX", "ADJ"):
         return token.head
     if token.dep_ == "pcomp" and token.head.dep_ == "prep" and token.head.head.pos_ == "VERB":
@@ -547,7 +569,10 @@ class Coder:
         partner_mentions = [m for t in partners for m in coder.actors(t)]
         self._truth(trigger)
         pairs: list[tuple[Mention, Mention | None]] = []
-        if trigger.code in self.lex.reciprocal and not target_mentions:
+        if trigger.code in self.lex.reciprocal and not target_mentions and partner_mentions and \
+                not trigger.nominal:
+            pairs = [(a, b) for a in _unique(sources) for b in _unique(partner_mentions) if a.actor_id != b.actor_id]
+        elif trigger.code in self.lex.reciprocal and not target_mentions:
             group = _unique(sources + partner_mentions)
             pairs = [(a, b) for a in group for b in group if a.actor_id != b.actor_id]
             if not pairs and not partner_mentions and trigger.code.startswith(TARGET_OPTIONAL):

@@ -60,6 +60,7 @@ MAX_TRANSCRIPT_PREFIX = 6
 MAX_TITLE_WORDS = 6
 ATTACHED_RUN_DEPS = {"conj", "parataxis", "advcl", "punct", "dep", "ccomp", "xcomp", "cc", "ROOT"}
 DASHES = "―—–-"
+FIRST_PERSON = {"i", "we", "me", "us"}
 
 
 @dataclass(frozen=True)
@@ -348,6 +349,7 @@ class Attribution:
     runs: list[int] = field(default_factory=list)
     unit: int = -1
     takes_content: bool = True
+    actor_span: tuple[int, int, int] | None = None  # where to look up the actor when not at the speaker's words
 
 
 def _cue_text(cue: Token, lex: Lexicon) -> str | None:
@@ -452,7 +454,7 @@ def _blocks(tokens: list[Token]) -> list[list[Token]]:
 
 def _content_parts(content: list[Token], layout: Layout) -> tuple[list[tuple[int, int]], list[int], bool]:
     """Character spans of the content, the runs it touches, and whether it mixes quoted and unquoted words."""
-    content = sorted(content, key=lambda t: t.i)
+    content = sorted({t.i: t for t in content}.values(), key=lambda t: t.i)
     runs = sorted({layout.run_of[t.i] for t in content if layout.speech(t)})
     unquoted_words = [t for t in content if not layout.speech(t) and not t.is_punct and not t.is_space]
     if runs and not unquoted_words:
@@ -583,6 +585,8 @@ class Extractor:
         """Token indices of the attribution itself: cue, speaker and the cue's non-complement dependents."""
         complement = {t.i for c in _complements(cue) for t in c.subtree}
         core = {t.i for t in cue.subtree if t.i not in complement}
+        # "admits X, cites Y": a coordinated cue is an attribution of its own, not content of this one
+        core |= {t.i for c in cue.children if c.dep_ == "conj" and _cue_text(c, self.lex) for t in c.subtree}
         core |= {t.i for t in self.doc.char_span(speaker[0], speaker[1], alignment_mode="expand")}
         return core
 
@@ -803,6 +807,7 @@ class Extractor:
         for n, unit in enumerate(layout.units):
             first_unit.setdefault(unit.paragraph, n)
         paras = layout.paras
+        turns = [i for i in range(len(paras)) if self._transcript_prefix(i) is not None]
         index = 0
         while index < len(paras):
             start, end = paras[index]
@@ -810,9 +815,12 @@ class Extractor:
             if self._is_salutation(line):
                 index = self._letter(index)
                 continue
-            transcript = self._transcript(index, first_unit)
-            if transcript is not None:
-                self.attributions.append(transcript)
+            if index in turns:
+                # in a transcript (two speaker lines or more) a turn runs until the next speaker's line
+                following = [i for i in turns if i > index]
+                stop = (following[0] if following else len(paras)) if len(turns) > 1 else index + 1
+                turn = self._transcript(index, stop, first_unit)
+                self.attributions.append(turn)
                 index += 1
                 continue
             n = first_unit.get(index + 1)
@@ -900,8 +908,8 @@ class Extractor:
                 return attribution.speaker
         return None
 
-    def _transcript(self, index: int, first_unit: dict[int, int]) -> Attribution | None:
-        """A paragraph "Vladimir Putin: Thank you ..." spoken by the name before the colon."""
+    def _transcript_prefix(self, index: int) -> tuple[Span, int] | None:
+        """For a paragraph "Vladimir Putin: Thank you ...": the name before the colon and where the words start."""
         start, end = self.layout.paras[index]
         line = self.text[start:end]
         colon = line.find(":")
@@ -914,10 +922,16 @@ class Extractor:
             return None
         if not all(t.text[:1].isupper() or t.is_punct or t.lower_ in ("of", "the", "and") for t in span):
             return None
-        body_start = _first_visible(self.text, start + colon + 1, end)
+        return span, _first_visible(self.text, start + colon + 1, end)
+
+    def _transcript(self, index: int, stop: int, first_unit: dict[int, int]) -> Attribution:
+        """The turn of a transcript speaker: the words after the name, up to paragraph `stop`; speech reported
+        within later paragraphs of the turn stays as attributions of its own."""
+        span, body_start = self._transcript_prefix(index)
+        start, end = self.layout.paras[index]
         self.attributions = [a for a in self.attributions if not (a.parts and start <= a.parts[0][0] < end)]
         self.claimed_runs.update(n for n, r in enumerate(self.layout.runs) if start <= r.outer_start < end)
-        return Attribution([(body_start, end)], "block", None,
+        return Attribution([(body_start, self.layout.paras[stop - 1][1])], "block", None,
                            (span.start_char, span.end_char, span.root.idx), unit=first_unit.get(index, -1))
 
     # -- scare quotes -------------------------------------------------------------------------------------------
@@ -955,6 +969,7 @@ def extract_quotes(doc: Doc, analysis: DocumentAnalysis, section: str) -> tuple[
     attributions, scare = Extractor(doc, lexicon, mentions).run()
     document_id = analysis.document.id
     text = doc.text
+    _first_person_to_outer_speaker(attributions, text)
     quotes = []
     number = len(analysis.quotes)
     for attribution in attributions:
@@ -969,13 +984,26 @@ def extract_quotes(doc: Doc, analysis: DocumentAnalysis, section: str) -> tuple[
             end=parts[-1][1],
             kind=attribution.kind,  # type: ignore[arg-type]
             cue=attribution.cue,
-            speaker=_speaker_ref(attribution.speaker, mentions, analysis),
+            speaker=_speaker_ref(attribution.actor_span or attribution.speaker, mentions, analysis),
             speaker_text=speaker_text,
             channel=_channel_ref(attribution.channel, text, mentions, analysis),
             section=section,
         ))
     signals = [_scare_signal(run, text, document_id, mentions) for run in scare]
     return quotes, signals
+
+
+def _first_person_to_outer_speaker(attributions: list[Attribution], text: str) -> None:
+    """'I think ...' inside a quote or statement by Putin: the speaker's words stay "I", the actor is Putin."""
+    outer = [a for a in attributions if a.speaker and a.kind in ("block", "direct")
+             and text[a.speaker[0]:a.speaker[1]].lower() not in FIRST_PERSON]
+    for attribution in attributions:
+        if attribution.speaker is None or text[attribution.speaker[0]:attribution.speaker[1]].lower() not in FIRST_PERSON:
+            continue
+        position = attribution.speaker[0]
+        holders = [a for a in outer if a is not attribution and a.parts[0][0] <= position < a.parts[-1][1]]
+        if holders:
+            attribution.actor_span = holders[-1].speaker
 
 
 def _speaker_ref(speaker: tuple[int, int, int] | None, mentions: MentionIndex,
