@@ -126,3 +126,72 @@ def test_clean_article_leaves_the_shared_corpora_untouched_but_photo_captions(sh
             body = {norm(p) for p in clean_article(record["text"]).body.split("\n\n")}
             lost += [p for p in record["text"].split("\n\n") if p.strip() and norm(p) not in body]
     assert all(". Image: " in p for p in lost), lost
+
+
+LEAD = (
+    "Turkey's parliament approved Sweden's membership of NATO on Tuesday, twenty months after Stockholm applied, "
+    "removing one of the last obstacles to the enlargement of the alliance.\n\n"
+    "The vote followed months of bargaining over fighter jets and Kurdish militants.\n"
+)
+
+
+def test_copyright_holder_is_the_outlet_never_the_author():
+    page = "Ankara ratifies Sweden's NATO bid\n\n" + LEAD + "\n© 2024 Sentinel Ledger · Privacy · Terms\n"
+    cleaned = clean_text(page)
+    assert (cleaned.outlet, cleaned.author) == ("Sentinel Ledger", None)
+    named = clean_text("Ankara ratifies Sweden's NATO bid\n\nBy Jane Roe\n\n" + LEAD + "\n© 2024 Jane Roe\n")
+    assert (named.outlet, named.author) == (None, "Jane Roe")
+
+
+def test_outlet_named_as_byline_is_not_the_author():
+    page = "Ankara ratifies Sweden's NATO bid\n\nBy The Daily Ledger\n\n" + LEAD + "\nCopyright © Daily Ledger 2024\n"
+    cleaned = clean_text(page)
+    assert (cleaned.outlet, cleaned.author) == ("Daily Ledger", None)
+
+
+def test_title_is_the_headline_above_the_byline_not_page_chrome():
+    page = (
+        "DAILY LEDGER\nWorld | Politics | Opinion\n\nANALYSIS\n\nAnkara ratifies Sweden's NATO bid\n\n"
+        "By Jane Roe | January 23, 2024 | 6:00am ET\n\nShare on Facebook   Tweet   Email   Print\n\n"
+        "Listen to this article (3 min)\n\n"
+        "A photo of the parliament in session. (Daily Ledger)\nA photo of the parliament in session. (Daily Ledger)\n\n"
+        + LEAD
+    )
+    cleaned = clean_text(page)
+    assert (cleaned.title, cleaned.author, cleaned.published) == (
+        "Ankara ratifies Sweden's NATO bid", "Jane Roe", "2024-01-23",
+    )
+    assert cleaned.body.startswith("Turkey's parliament approved") and "photo" not in cleaned.body
+
+
+def test_headline_of_short_sentences_keeps_its_period_but_a_standfirst_is_not_the_title():
+    editorial = "EDITORIAL\n\nErdogan chose Moscow. NATO should say so.\n\nJuly 18, 2019\n\n" + LEAD
+    assert clean_text(editorial).title == "Erdogan chose Moscow. NATO should say so."
+    standfirst = (
+        "Ankara ratifies Sweden's NATO bid\n\nThe vote ends a twenty-month wait and clears the way for a sale of "
+        "fighter jets.\n\nBy Jane Roe\n\n" + LEAD
+    )
+    assert clean_text(standfirst).title == "Ankara ratifies Sweden's NATO bid"
+
+
+def test_footer_lines_are_not_joined_to_the_paragraph_above():
+    page = (
+        "Ankara ratifies Sweden's NATO bid\n\n" + LEAD + "\nAbout the Ledger  |  Contact us  |  Advertise  |  Terms\n"
+        "© 2024 Daily Ledger. All rights reserved.\n"
+    )
+    cleaned = clean_text(page)
+    assert cleaned.outlet == "Daily Ledger" and "Contact us" not in cleaned.body
+
+
+def test_author_bio_under_its_header_and_credit_line_are_not_body():
+    page = (
+        "Ankara ratifies Sweden's NATO bid\n\n" + LEAD + "\n(Reporting by Jane Roe; editing by John Doe)\n\n"
+        "ABOUT THE AUTHOR\nJane Roe is the Daily Ledger's Ankara correspondent. She has covered Turkish politics "
+        "and the country's relations with its allies since 2015.\n"
+    )
+    cleaned = clean_text(page)
+    assert cleaned.body.endswith("Kurdish militants.")
+
+
+def test_doubly_broken_apostrophe_is_repaired():
+    assert repair("Moscow'â„¢s critics and Moscowâ€™s partners") == "Moscow’s critics and Moscow’s partners"

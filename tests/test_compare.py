@@ -219,3 +219,42 @@ def test_trigger_stem_groups_inflections():
     stems = {trigger_stem(doc.event("RUS", "SYR", "ASSAULT", "material_conflict", -10, trigger=t))
              for t in ("strikes", "strike", "struck", "striking")}
     assert len(stems) == 1
+
+
+def test_denial_statement_contradicts_a_reported_fact_between_the_same_actors():
+    b = builder()
+    b.document("a", outlet="Wire One", published="2020-01-09").say(
+        "Iran's air defences shot down the Israeli drone on Wednesday.").event(
+        "IRN", "ISR", "ASSAULT", "material_conflict", -10, date="2020-01-08", trigger="shot down")
+    b.document("b", outlet="State Herald", published="2020-01-10").say(
+        "Iran denied that its missiles shot down the Israeli drone.").event(
+        "IRN", "ISR", "STATEMENT", "verbal_cooperation", 0, trigger="denied")
+    b.document("c", outlet="Evening Post", published="2020-01-10").say("Iran accused Israel of lying.").event(
+        "IRN", "ISR", "ACCUSE", "verbal_conflict", -2, trigger="accused")
+    findings = compare(b.corpus)
+    assert topics(findings) == ["event_denial"]
+    assert findings[0].document_ids == ["a", "b"]
+    assert "('denied')" in findings[0].explanation
+
+
+def test_denial_of_any_role_answers_the_deniers_own_actions():
+    b = builder()
+    b.document("a", outlet="Wire One", published="2024-01-29").say("Iran attacked U.S. forces on Sunday.").event(
+        "IRN", "USA", "ASSAULT", "material_conflict", -10, date="2024-01-28", trigger="attacked")
+    b.document("b", outlet="State Herald", published="2024-01-30").say("Iran denied any role in the attack.").event(
+        "IRN", None, "STATEMENT", "verbal_cooperation", 0, trigger="denied")
+    b.document("c", outlet="Evening Post", published="2024-01-30").say("Syria denied any role.").event(
+        "SYR", None, "STATEMENT", "verbal_cooperation", 0, trigger="denied")
+    (finding,) = compare(b.corpus)
+    assert finding.topic == "event_denial" and finding.dyad == ("IRN", "USA")
+    assert finding.event_ids == ["a#e1", "b#e1"]
+
+
+def test_actors_without_a_known_country_are_left_out():
+    b = builder()
+    b.actor("---MIL", "unknown military", None, "MIL", "sector")
+    b.document("a", outlet="One").say("Soldiers struck Syria.").event(
+        "---MIL", "SYR", "ASSAULT", "material_conflict", -10, date="2020-01-03", trigger="struck")
+    b.document("b", outlet="Two").say("Israel struck Syria.").event(
+        "ISR", "SYR", "ASSAULT", "material_conflict", -10, date="2020-01-03", trigger="struck")
+    assert compare(b.corpus) == []

@@ -45,3 +45,13 @@ def test_input_order_decides_without_dates_and_chains_collapse():
 def test_similarity_of_unrelated_texts_is_low():
     assert similarity(sketch(ARTICLE), sketch(OTHER)) < 0.1
     assert similarity(sketch(ARTICLE), sketch(ARTICLE)) == 1.0
+
+
+def test_same_day_copy_that_credits_the_other_outlet_is_the_duplicate():
+    wire = "AMMAN (Gulf Wire) - " + ARTICLE
+    paper = Document(id="a-paper.txt", path="a-paper.txt", body=wire, published="2024-04-14", outlet="Harbor Times")
+    original = Document(id="z-wire.txt", path="z-wire.txt", body=wire, published="2024-04-14", outlet="Gulf Wire")
+    third = Document(id="b-blog.txt", path="b-blog.txt", body=wire, published="2024-04-14", outlet=None)
+    documents = [paper, third, original]
+    mark_duplicates(documents)
+    assert [d.duplicate_of for d in documents] == ["z-wire.txt", "z-wire.txt", None]

@@ -69,3 +69,19 @@ def test_html_bench_figures(shared):
     assert result["text_body_f1"] >= 0.90
     assert result["text_body_f1_vs_body_text"] >= 0.90
     assert result["noisy"]["body_passages_correct"] == 1.0
+
+
+def test_headline_and_kicker_at_the_top_of_the_body_are_not_body():
+    paragraphs = "".join(
+        f"<p>{sentence} The talks in Moscow covered the ceasefire, the return of prisoners and the role of "
+        "Russian peacekeepers in the region.</p>"
+        for sentence in ("Armenia and Azerbaijan met again.", "Both sides spoke of progress.", "Observers doubt it.")
+    )
+    page = (
+        "<html><head><title>Ceasefire talks resume | Caucasus Wire</title></head><body><main><article>"
+        '<p class="kicker">Analysis &middot; Caucasus</p><h1>Ceasefire talks resume</h1>'
+        f"{paragraphs}</article></main></body></html>"
+    )
+    cleaned = extract_html(page)
+    assert cleaned.title == "Ceasefire talks resume"
+    assert cleaned.body.startswith("Armenia and Azerbaijan met again.")

@@ -83,3 +83,16 @@ def test_shared_corpora_are_read_in_full(shared):
     html_pages = len(list((shared / "corpora").glob("html-bench/pages/*.html")))
     assert result["documents"] >= jsonl_records + html_pages
     assert result["near_duplicates"] >= 5  # html-bench pages that are also records of the kremlin corpus
+
+
+@pytest.mark.parametrize(
+    "name", ["README.md", "readme.txt", "LICENSE", "LICENCE.md", "CHANGELOG.md", "CONTRIBUTING-fr.txt"]
+)
+def test_project_documentation_is_skipped(tmp_path, name):
+    write(tmp_path / name, "# Notes\n\n" + ARTICLE)
+    write(tmp_path / "licensed-drone-exports.txt", ARTICLE)
+    items = list(read_inputs([tmp_path]))
+    assert [i.message() for i in items if isinstance(i, Skip)] == [
+        f"{tmp_path / name}: project documentation, not an article"
+    ]
+    assert [i.id for i in items if isinstance(i, Document)] == ["licensed-drone-exports.txt"]

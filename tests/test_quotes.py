@@ -97,7 +97,8 @@ def test_block_quote_after_introducing_line(pipeline):
 
 
 def test_block_quote_in_marks_after_writer_line(pipeline):
-    text = 'The minister wrote:\n\n"I regret the decision.\n\nWe remain committed to dialogue."\n\nAnalysts were unmoved.'
+    text = ('The minister wrote:\n\n"I regret the decision.\n\nWe remain committed to dialogue."\n\n'
+            "Analysts were unmoved.")
     quote = only(analyze(pipeline, text).quotes)
     assert quote.kind == "block" and quote.cue == "wrote"
     assert quote.text == "I regret the decision.\n\nWe remain committed to dialogue."

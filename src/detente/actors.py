@@ -191,7 +191,7 @@ class PhraseTable:
     def match(self, doc: Doc, i: int) -> tuple[int, dict[str, Any], str] | None:
         """The longest phrase starting at token i: (end token, info, phrase); a final plural may be singular."""
         first = doc[i]
-        limit = self.first_words.get(self.key(first.text)) or self.first_words.get(self.key(first.lemma_))
+        limit = self.first_words.get(first.lower_) or self.first_words.get(first.lemma_.lower())
         if limit is None:
             return None
         best = None

@@ -38,6 +38,8 @@ _MD_REF_LINK = re.compile(r"\[([^\]\n]+)\]\[[^\]\n]*\]")
 _MD_HEADING = re.compile(r"^#{1,6}\s+(.*?)\s*#*$")
 _MD_EMPHASIS = re.compile(r"^(\*\*|__|\*|_)([^\s*_](?:.*?[^\s*_])?)\1$")
 _INVISIBLE = re.compile(r"[\u200b\u2060\ufeff\u00ad]")
+# An apostrophe followed by a (mis-decoded) trade mark sign inside a word is what is left of a doubly broken "’".
+_BROKEN_APOSTROPHE = re.compile("['\u2019](?:\u00e2\u201e\u00a2|\u2122)(?=[^\\W\\d_])")
 _SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
 _URL = re.compile(r"https?://\S+|www\.\S+\.\S+")
 _TIME = re.compile(
@@ -104,8 +106,8 @@ class _AnyOf:
         self.joined = re.compile("|".join(f"(?:{p})" for p in anchored)) if anchored else None
         self.others = [p for p in compiled if p.before >= 0 or p.cased]
 
-    def fullmatch(self, line: str) -> bool:
-        lowered = line.lower()
+    def fullmatch(self, line: str, lowered: str | None = None) -> bool:
+        lowered = line.lower() if lowered is None else lowered
         if self.joined is not None and self.joined.fullmatch(lowered):
             return True
         return any(p.fullmatch(line, lowered) for p in self.others)
@@ -115,6 +117,13 @@ class _AnyOf:
 def _patterns() -> dict[str, _AnyOf]:
     """The whole-line patterns of each boilerplate category."""
     return {category: _AnyOf(patterns) for category, patterns in _data("boilerplate.yaml").items()}
+
+
+@cache
+def _anchored_anywhere() -> re.Pattern[str] | None:
+    """The anchored patterns of every category valid anywhere, joined: one test tells most lines apart."""
+    joined = [any_of.joined.pattern for c, any_of in _patterns().items() if c not in _COMMENT_ONLY and any_of.joined]
+    return re.compile("|".join(f"(?:{p})" for p in joined)) if joined else None
 
 
 @cache
@@ -132,14 +141,18 @@ def boilerplate_category(line: str) -> str | None:
     """The boilerplate category a whole line belongs to (outside comment sections), or None."""
     if len(line) > _MAX_BOILERPLATE_CHARS:
         return None
+    lowered = line.lower()
+    anchored = _anchored_anywhere()
+    if anchored is not None and anchored.fullmatch(lowered):
+        return next(c for c, p in _patterns().items() if c not in _COMMENT_ONLY and p.fullmatch(line, lowered))
     for category, pattern in _patterns().items():
-        if category not in _COMMENT_ONLY and pattern.fullmatch(line):
+        if category not in _COMMENT_ONLY and any(p.fullmatch(line, lowered) for p in pattern.others):
             return category
     return None
 
 
 def _is(category: str, line: str) -> bool:
-    return _patterns()[category].fullmatch(line)
+    return len(line) <= _MAX_BOILERPLATE_CHARS and _patterns()[category].fullmatch(line)
 
 
 # --- repairing the characters -------------------------------------------------------------------------------------
@@ -166,6 +179,7 @@ def repair(text: str) -> str:
     elif not unicodedata.is_normalized("NFC", text):
         text = unicodedata.normalize("NFC", text)
     text = _INVISIBLE.sub("", text)
+    text = _BROKEN_APOSTROPHE.sub("\u2019", text)
     text = _MD_IMAGE.sub("", text)
     text = _MD_LINK.sub(r"\1", text)
     text = _MD_REF_LINK.sub(r"\1", text)
@@ -255,9 +269,10 @@ def _date_only(line: str) -> str | None:
 
 
 def _is_name(text: str, max_words: int = 5) -> bool:
-    """A person's name as written in a byline: 2-5 capitalised words, particles allowed, no digits."""
+    """A person's name as written in a byline: 2-5 capitalised words, particles allowed, no digits, no leading "The"
+    (that is an outlet)."""
     tokens = text.split()
-    if not 2 <= len(tokens) <= max_words or any(ch.isdigit() for ch in text):
+    if not 2 <= len(tokens) <= max_words or any(ch.isdigit() for ch in text) or tokens[0].lower() == "the":
         return False
     meta = _metadata_words()
     particles, roles = set(meta["name_particles"]), set(meta["not_person_words"])
@@ -302,7 +317,7 @@ class _Found:
 
     def offer(self, key: str, value: str | None, strength: int) -> None:
         if value and (key not in self.values or strength > self.values[key][0]):
-            self.values[key] = (strength, value.strip(" .,;:|"))
+            self.values[key] = (strength, value.strip(" |") if key == "title" else value.strip(" .,;:|"))
 
     def get(self, key: str) -> str | None:
         return self.values[key][1] if key in self.values else None
@@ -326,20 +341,27 @@ def _outlet_name(text: str) -> str | None:
 
 
 def _read_copyright(line: str, found: _Found) -> None:
+    """"Copyright © Author, Outlet, 2021" names both; a single holder ("© 2020 Outlet. All rights reserved · Privacy")
+    is the site's owner, the outlet, unless it is the author the byline named."""
     m = re.match(r"(?:copyright\s*)?(?:©|\(c\)|copyright)\s*(.+)$", line, re.IGNORECASE)
     if not m:
         return
     text = re.sub(r"(?:19|20)\d\d(?:\s*[-–]\s*(?:19|20)\d\d)?", " ", m.group(1))
+    text = next(iter(_segments(text)), "")
     text = re.split(r"\.\s|all rights reserved", text, flags=re.IGNORECASE)[0]
     parts = [p.strip(" .,") for p in text.split(",") if p.strip(" .,")]
     if len(parts) >= 2 and _is_name(parts[0], 4) and not _is_organisation(parts[0]):
         found.offer("author", parts[0], 2)
         found.offer("outlet", _outlet_name(parts[1]), 2)
-    elif len(parts) == 1:
-        if _is_name(parts[0], 4) and not _is_organisation(parts[0]):
-            found.offer("author", parts[0], 1)
-        else:
-            found.offer("outlet", _outlet_name(parts[0]), 2)
+    elif len(parts) == 1 and not same_name(parts[0], found.get("author")):
+        found.offer("outlet", _outlet_name(parts[0]), 2)
+
+
+def same_name(a: str | None, b: str | None) -> bool:
+    """Two spellings of one name ("THE SENTINEL LEDGER", "Sentinel Ledger"): equal without case and a leading "the"."""
+    if not a or not b:
+        return False
+    return re.sub(r"^the\s+", "", a.casefold()).strip() == re.sub(r"^the\s+", "", b.casefold()).strip()
 
 
 def read_metadata_line(line: str, found: _Found, *, header: bool) -> bool:
@@ -423,7 +445,7 @@ def _split_units(text: str) -> list[str]:
             and all(len(line) >= 0.75 * longest for line in inner)
             and sum(bool(_TERMINAL.search(line)) for line in inner) <= len(inner) / 2
         )
-        if wrapped and not any(line.startswith(("- ", "* ", "• ")) for line in lines[1:]):
+        if wrapped and not _has_separate_lines(lines):
             units.append(" ".join(lines))
             continue
         current = lines[0]
@@ -435,6 +457,14 @@ def _split_units(text: str) -> list[str]:
                 current = line
         units.append(current)
     return [_strip_markup(u) for u in units]
+
+
+def _has_separate_lines(lines: list[str]) -> bool:
+    """Lines of a block that are not one hard-wrapped paragraph: list items, menus of links, footer lines, or the
+    same line printed twice (a photo caption and its alt text)."""
+    if len(set(lines)) < len(lines) or any(line.startswith(("- ", "* ", "• ")) for line in lines[1:]):
+        return True
+    return any(len(_segments(line)) >= 3 or _is("footer", line) for line in lines)
 
 
 def _strip_markup(unit: str) -> str:
@@ -476,6 +506,16 @@ def _drop_related_lists(units: list[str], roles: list[str]) -> None:
             i = j
         else:
             i += 1
+
+
+def _drop_author_bios(units: list[str], roles: list[str]) -> None:
+    """The paragraph under an "About the author" header (and a name line before it) is a biography, not body."""
+    for i, unit in enumerate(units):
+        if _is("bio_header", unit):
+            for j in range(i + 1, min(i + 3, len(units))):
+                roles[j] = BAD
+                if len(units[j].split()) > 6:
+                    break
 
 
 def _ends_list(unit: str, role: str) -> bool:
@@ -524,19 +564,61 @@ def _body_region(roles: list[str], units: list[str]) -> tuple[int, int] | None:
     return first, end
 
 
+_STRICT, _LOOSE = "strict", "loose"
+# A menu, breadcrumb or kicker line: words separated by "|", "·", "•", ">" or "/".
+_MENU_SEPARATOR = re.compile(r"\s[|·•>/»]\s")
+_TRAILING_CREDIT = re.compile(r"\s*\([^()]*\)$")
+
+
+def _headline_kind(unit: str, role: str) -> str | None:
+    """How a line can be a headline: `_STRICT` (no final period), `_LOOSE` (short sentences with a final period, as in
+    "Erdogan chose Moscow. NATO should say so."), or None (a paragraph, a label, a menu, a kicker in capitals ...)."""
+    n = len(unit.split())
+    if role == GOOD or not 2 <= n <= 30 or len(unit) > 220 or unit.endswith((":", ",", ";")):
+        return None
+    if not (unit[:1].isupper() or unit[:1].isdigit() or unit[:2][-1:].isupper()):
+        return None
+    if unit.upper() == unit or _MENU_SEPARATOR.search(unit) or _URL.search(unit) or not any(c.isalpha() for c in unit):
+        return None
+    if not _TERMINAL.search(_TRAILING_CREDIT.sub("", unit)) or unit.endswith(("?", "!")):
+        return _STRICT
+    sentences = [s for s in re.split(r"(?<=[.!?])\s+", unit) if s]
+    return _LOOSE if n <= 14 and all(len(s.split()) <= 8 for s in sentences) else None
+
+
 def _title_before(units: list[str], roles: list[str], start: int, repeated: set[int]) -> str | None:
-    """The headline: the nearest title-like line above the body, skipping bylines, dates and boilerplate (a headline
-    may be printed twice, e.g. in a share box)."""
-    for i in range(start - 1, max(-1, start - 8), -1):
+    """The headline: the first headline-like line above the byline block (the metadata lines nearest the body; a
+    lead paragraph may sit between the two), else the nearest one between the byline and the body. Boilerplate,
+    metadata, dates and times are skipped; a line printed twice can be the headline above the byline (headlines are
+    repeated in share boxes) but not below it (photo captions are)."""
+
+    def kind(i: int, *, allow_repeated: bool) -> str | None:
         unit = units[i]
-        if (roles[i] == BAD and i not in repeated) or roles[i] == META or _date_only(unit) or _TIME.fullmatch(unit):
-            continue
-        n = len(unit.split())
-        if 2 <= n <= 30 and len(unit) <= 220 and not unit.endswith((".", ":", ",")) and unit[:1].isupper():
-            if any(c.isalpha() for c in unit) and not _URL.search(unit):
-                return unit
-        if roles[i] == GOOD:
+        if roles[i] == META or (roles[i] == BAD and not (allow_repeated and i in repeated)):
             return None
+        if _date_only(unit) or _TIME.fullmatch(unit):
+            return None
+        return _headline_kind(unit, roles[i])
+
+    metas = [i for i in range(start) if roles[i] == META]
+    top = metas[-1] if metas else start
+    while top > 0 and (roles[top - 1] == META or (roles[top - 1] == BAD and top - 1 not in repeated)):
+        top -= 1
+    paragraphs = 0
+    for i in range(top - 1, max(-1, top - 10), -1):
+        found = kind(i, allow_repeated=True)
+        if found == _LOOSE:  # short sentences with a period: a headline unless a real one sits just above
+            above = [j for j in (i - 1, i - 2) if j >= 0 and kind(j, allow_repeated=True) == _STRICT]
+            return units[above[0]] if above else units[i]
+        if found == _STRICT:
+            return units[i]
+        if roles[i] == GOOD:
+            paragraphs += 1
+            if paragraphs > 1 or not metas:
+                break
+    for i in range(start - 1, top, -1):
+        if roles[i] != GOOD and kind(i, allow_repeated=False) == _STRICT:
+            return units[i]
     return None
 
 
@@ -602,6 +684,7 @@ def clean_text(raw: str) -> CleanedText:
     units = _split_units(text)
     roles = [_role(u) for u in units]
     _drop_related_lists(units, roles)
+    _drop_author_bios(units, roles)
     repeated = _drop_repeats(units, roles)
     first_good = next((i for i, r in enumerate(roles) if r == GOOD), len(units))
     comments_at = _comment_start(units, first_good)
@@ -634,11 +717,12 @@ def clean_text(raw: str) -> CleanedText:
     title = found.get("title") or _title_before(units, roles, start, repeated)
     comments = parse_comments(units[comments_at:]) if comments_at is not None else []
     language, _ = detect_language(body)
+    outlet, author = found.get("outlet"), found.get("author")
     return CleanedText(
         body=body,
         title=title,
-        outlet=found.get("outlet"),
-        author=found.get("author"),
+        outlet=outlet,
+        author=None if same_name(author, outlet) else author,
         published=found.get("published"),
         url=found.get("url"),
         language=language,
@@ -652,6 +736,7 @@ def clean_article(text: str) -> CleanedText:
     units = [u for u in (" ".join(line for line in u.split("\n") if line) for u in units) if u]
     roles = [_role(u) for u in units]
     _drop_related_lists(units, roles)
+    _drop_author_bios(units, roles)
     comments_at = _comment_start(units, 1)
     scope = comments_at if comments_at is not None else len(units)
     body = PARAGRAPH_BREAK.join(u for u, r in zip(units[:scope], roles[:scope]) if r != BAD)

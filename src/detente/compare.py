@@ -28,6 +28,7 @@ AGREEMENT_TOPICS = ("claim", "event")
 SAME_DAY_TOLERANCE = 1  # days between two datings that still agree (time zones, "overnight")
 DATE_CONFLICT_WINDOW = 4  # days: further apart, two events of one type are taken to be different occurrences
 PUBLICATION_WINDOW = 14  # days between publications for undated events to be compared at all
+VERBAL_TYPES = ("STATEMENT", "APPEAL", "REQUEST", "ACCUSE", "REJECT", "THREATEN")  # a denial denies none of these
 
 
 class Sources:
@@ -82,6 +83,7 @@ def _day(event: Event) -> date | None:
 
 
 _SUFFIXES = re.compile(r"(?:ing|ed|es|e|s)$")
+MIN_TRIGGER_WORD = 4  # shorter trigger words ("met in", "fired at") are particles, not what was done
 
 
 @lru_cache(maxsize=1)
@@ -91,11 +93,36 @@ def _irregular() -> dict[str, str]:
     return {form: base for form, base in rows}
 
 
-def trigger_stem(event: Event) -> str:
-    """A crude stem of the event's main trigger word: "strike", "strikes", "striking" and "struck" share one."""
-    words = (event.trigger or "").strip().casefold().split()
-    word = _irregular().get(words[0], words[0]) if words else ""
+def trigger_stem_of(word: str) -> str:
+    """A crude stem: "strike", "strikes", "striking" and "struck" share one; so do "supplied" and "supplying"."""
+    word = _irregular().get(word, word)
+    if word.endswith("ied"):
+        word = word[:-3] + "y"
     return _SUFFIXES.sub("", word) if len(word) > 4 else word
+
+
+def trigger_stems(event: Event) -> frozenset[str]:
+    """Stems of the content words of an event's trigger ("launched drones attack" → launch, drone, attack)."""
+    words = (event.trigger or "").casefold().split()
+    stems = {trigger_stem_of(w) for w in words if len(w) >= MIN_TRIGGER_WORD}
+    return frozenset(stems or {trigger_stem_of(w) for w in words})
+
+
+def same_trigger(first: Event, second: Event) -> bool:
+    return bool(trigger_stems(first) & trigger_stems(second))
+
+
+def trigger_stem(event: Event) -> str:
+    """The stem of the event's first trigger word (the verb or event noun)."""
+    words = (event.trigger or "").strip().casefold().split()
+    return trigger_stem_of(words[0]) if words else ""
+
+
+@lru_cache(maxsize=1)
+def _denial_cues() -> tuple[frozenset[str], ...]:
+    text = resources.files("detente").joinpath("data/compare/denial_cues.txt").read_text("utf-8")
+    return tuple(frozenset(trigger_stem_of(w) for w in line.split()) for line in text.splitlines()
+                 if line.strip() and not line.startswith("#"))
 
 
 def _join(parts: Sequence[str], most: int = 4) -> str:
@@ -171,7 +198,7 @@ class _Comparer:
         groups: dict[tuple[tuple[str, str], str, tuple[str, str] | None], list[Claim]] = defaultdict(list)
         for claim in self.corpus.claims:
             relation, a, b = self.table.canonical(claim)
-            if a != b:
+            if a is not None and b is not None and a != b:
                 direction = None if relation in self.table.symmetric else (a, b)
                 groups[(dyad_key(a, b), relation, direction)].append(claim)
         return groups
@@ -221,7 +248,7 @@ class _Comparer:
             if event.target is None or event.modality not in ("asserted", "reported"):
                 continue
             a, b = node_of(event.source), node_of(event.target)
-            if a != b:
+            if a is not None and b is not None and a != b:
                 groups[(dyad_key(a, b), event.plover)].append(event)
         return groups
 
@@ -236,16 +263,38 @@ class _Comparer:
         one, two = _day(first), _day(second)
         if one and two:
             return abs((one - two).days) <= SAME_DAY_TOLERANCE
-        return trigger_stem(first) == trigger_stem(second) and self.published_close(first, second)
+        return same_trigger(first, second) and self.published_close(first, second)
+
+    def is_denial(self, event: Event) -> bool:
+        """A statement that something did not happen ("denied", "dismissed the reports as false")."""
+        stems = trigger_stems(event)
+        return not event.negated and any(cue <= stems for cue in _denial_cues())
 
     def denial_findings(self, groups: dict[tuple[tuple[str, str], str], list[Event]]) -> list[Finding]:
+        """Events one source states as fact and another negates (same type) or denies (a denial statement).
+
+        A denial without a target ("Iran denied any role in the attack") answers the facts whose actor is the
+        denier."""
+        by_dyad: dict[tuple[str, str], list[Event]] = defaultdict(list)
+        for (dyad, _), events in groups.items():
+            by_dyad[dyad] += events
+        untargeted = [e for e in self.corpus.events
+                      if e.target is None and self.is_denial(e) and node_of(e.source) is not None]
         findings = []
-        for (dyad, plover), events in groups.items():
-            stated = [e for e in events if not e.negated]
-            denied = [e for e in events if e.negated]
-            pairs = [(s, d) for s in stated for d in denied
-                     if self.sources.key(s.document_id) != self.sources.key(d.document_id)
-                     and self._denial_matches(s, d)]
+        for dyad, events in by_dyad.items():
+            facts = [e for e in events if not e.negated and not self.is_denial(e)]
+            pairs = []
+            for denial in events + [d for d in untargeted if node_of(d.source) in dyad]:
+                if denial.negated:
+                    candidates = [e for e in facts if e.plover == denial.plover]
+                elif self.is_denial(denial):
+                    candidates = [e for e in facts if e.plover not in VERBAL_TYPES
+                                  and (denial.target is not None or node_of(e.source) == node_of(denial.source))]
+                else:
+                    continue
+                pairs += [(fact, denial) for fact in candidates
+                          if self.sources.key(fact.document_id) != self.sources.key(denial.document_id)
+                          and self._denial_matches(fact, denial)]
             if not pairs:
                 continue
             said = _unique(s for s, _ in pairs)
@@ -254,14 +303,18 @@ class _Comparer:
                 "contradiction", "event_denial", dyad, events=said + negated,
                 explanation=(f"{_say([self.event_voice(e) for e in said], 'reports', 'report')} "
                              f"{self.event_words(said[0])} as fact, while "
-                             f"{_say([self.event_voice(e) for e in negated], 'denies', 'deny')} it.")))
+                             f"{_say([self.event_voice(e) for e in negated], 'denies', 'deny')} it "
+                             f"('{negated[0].trigger}').")))
         return findings
 
-    def _denial_matches(self, stated: Event, denied: Event) -> bool:
-        one, two = _day(stated), _day(denied)
+    def _denial_matches(self, fact: Event, denial: Event) -> bool:
+        """Close enough in time: a negation dated within a few days, a denial up to two weeks after the fact."""
+        one, two = _day(fact), _day(denial)
         if one and two:
-            return abs((one - two).days) <= DATE_CONFLICT_WINDOW
-        return self.published_close(stated, denied)
+            gap = (two - one).days
+            later = PUBLICATION_WINDOW if not denial.negated else DATE_CONFLICT_WINDOW
+            return -DATE_CONFLICT_WINDOW <= gap <= later
+        return self.published_close(fact, denial)
 
     def date_findings(self, groups: dict[tuple[tuple[str, str], str], list[Event]]) -> list[Finding]:
         findings = []
@@ -294,7 +347,7 @@ class _Comparer:
         for one in left:
             for two in right:
                 gap = abs((_day(one) - _day(two)).days)
-                if (0 < gap <= DATE_CONFLICT_WINDOW and trigger_stem(one) == trigger_stem(two)
+                if (0 < gap <= DATE_CONFLICT_WINDOW and same_trigger(one, two)
                         and _day(one) not in right_days and _day(two) not in left_days):
                     pairs.append((one, two))
         return pairs
@@ -303,8 +356,8 @@ class _Comparer:
         """Same type, trigger and date, one actor shared in the same role, the other actor different."""
         by_day: dict[tuple[str, str, date], list[Event]] = defaultdict(list)
         for event in self.corpus.events:
-            if (event.target is not None and event_occurred(event) and _day(event)
-                    and node_of(event.source) != node_of(event.target)):
+            nodes = (node_of(event.source), node_of(event.target)) if event.target else (None, None)
+            if None not in nodes and event_occurred(event) and _day(event) and nodes[0] != nodes[1]:
                 by_day[(event.plover, trigger_stem(event), _day(event))].append(event)
         versions = {(e.plover, trigger_stem(e), self.sources.key(e.document_id), node_of(e.source),
                      node_of(e.target), _day(e)) for events in by_day.values() for e in events}

@@ -141,9 +141,12 @@ class Resolver:
         from .actors import Entry
 
         result = []
+        self.ruler_starts = set()
         for ent in self.doc.ents:
             if ent.label_ not in NAME_LABELS:
                 continue
+            if ent.ent_id_:
+                self.ruler_starts.add(ent.start)
             end = ent.end
             while end > ent.start and (self.doc[end - 1].text in POSSESSIVE or
                                        not ent.ent_id_ and self.doc[end - 1].lower_ in ("of", "the", "and")):
@@ -507,7 +510,7 @@ class Resolver:
             before.head.lemma_.lower() in self.words.get("place_heads", [])
 
     def _from_ruler(self, span: Span) -> bool:
-        return any(ent.start == span.start and ent.ent_id_ for ent in self.doc.ents)
+        return span.start in self.ruler_starts
 
     def _new_organization(self, span: Span, country: str | None, start: int | None = None) -> None:
         """An organisation the registry does not know; its sector from a final institution noun ("Baltic Fleet")."""
@@ -769,10 +772,11 @@ class Resolver:
         analysis = self.analysis
         doc_id = analysis.document.id
         first = len(analysis.mentions) + 1
+        text = self.doc.text
         mentions = []
         for n, ref in enumerate(sorted(self.referents, key=lambda r: (r.start, r.end))):
             analysis.actors.setdefault(ref.actor.id, ref.actor)
             mentions.append(Mention(f"{doc_id}#m{first + n}", doc_id, ref.start_char, ref.end_char,
-                                    self.doc.text[ref.start_char:ref.end_char], ref.actor.id, ref.country,
+                                    text[ref.start_char:ref.end_char], ref.actor.id, ref.country,
                                     ref.sector, ref.resolved_by, ref.loaded, self.section))
         return mentions

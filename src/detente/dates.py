@@ -1,8 +1,9 @@
 """When did it happen: absolute and relative date expressions in a sentence, resolved against a reference date.
 
-`resolve_date(text, published)` returns `(date, precision)`: `date` is an ISO `YYYY-MM-DD` string (the first day of the
-period for month and year precision, the Monday for week expressions, which carry precision "month" because a week is
-coarser than a day) and `precision` is day | month | year | none. Relative expressions ("on Tuesday", "last week",
+`resolve_date(text, published)` returns `(date, precision)`: `date` is an ISO `YYYY-MM-DD` string and `precision` is
+day | month | year | none. A named period ("in March 2019", "last year") gives its first day; a week ("last week")
+gives its Monday with precision "month", the finest honest one; a distance ("three weeks later", "one year ago") gives
+the exact shifted day with the precision of its unit (weeks count as days). Relative expressions ("on Tuesday", "last week",
 "yesterday", "three days ago") need the publication date; "three weeks later" and "the next day" need an `anchor` (the
 date of the previous dated event in the text). Without what an expression needs, and without an absolute date in the
 text, the result is `(None, "none")`: never the date of the run.
@@ -30,7 +31,7 @@ _MONTH = r"(?P<month>jan(?:uary|\.)?|feb(?:ruary|\.)?|mar(?:ch|\.)?|apr(?:il|\.)
          r"sep(?:t(?:ember)?|\.)?|oct(?:ober|\.)?|nov(?:ember|\.)?|dec(?:ember|\.)?)"
 _DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
 _YEAR = r"(?P<year>(?:19|20)\d\d)"
-_COUNT = r"(?P<count>\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|a few|few|couple of)"
+_COUNT = r"(?P<count>(?:a|one|two|three|four|five|six|seven|eight|nine) hundred|\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|a few|few|couple of)"
 _UNIT = r"(?P<unit>day|week|month|year)s?"
 
 # Each pattern is tried in order; the first match that can be resolved wins.
@@ -57,6 +58,7 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("year", re.compile(rf"\b(?:in|during|since|of|until|by|early|mid|late)[\s-]+(?:early\s+|mid-?|late\s+)?{_YEAR}\b"
                         rf"(?!\s*[-–]\s*\d)", re.I)),
 ]
+_UNIT_PRECISION = {"day": "day", "week": "day", "month": "month", "year": "year"}
 _QUICK = re.compile(
     r"\d|yesterday|today|tonight|tomorrow|morning|night|ago|later|earlier|afterwards|before|next|following|previous|"
     r"last|this|past|day|week|month|year|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec", re.I)
@@ -97,6 +99,8 @@ def _month(token: str) -> int:
 
 def _count(token: str) -> int:
     token = token.lower()
+    if token.endswith(" hundred"):
+        return 100 * NUMBER_WORDS[token.split()[0]]
     return int(token) if token.isdigit() else NUMBER_WORDS[token]
 
 
@@ -156,13 +160,14 @@ def _resolve(kind: str, match: re.Match[str], reference: date | None, anchor: da
         offset = {"yesterday": -1, "last night": -1, "tomorrow": 1, "the day before yesterday": -2}.get(word, 0)
         return reference + timedelta(days=offset), "day"
     if kind == "ago":
-        return _period(_shift(reference, groups["unit"], -_count(groups["count"])), groups["unit"])
+        return _shift(reference, groups["unit"], -_count(groups["count"])), _UNIT_PRECISION[groups["unit"].lower()]
     if kind in ("later", "next_day"):
         if anchor is None:
             return None
         if kind == "later":
             sign = -1 if groups["dir"].lower() in ("earlier", "before") else 1
-            return _period(_shift(anchor, groups["unit"], sign * _count(groups["count"])), groups["unit"])
+            return (_shift(anchor, groups["unit"], sign * _count(groups["count"])),
+                    _UNIT_PRECISION[groups["unit"].lower()])
         word = (groups["word"] or groups["word2"]).lower()
         sign = -1 if word in ("previous", "before") else 1
         unit = groups["unit"] or "day"

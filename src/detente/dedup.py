@@ -12,7 +12,7 @@ import heapq
 import re
 import zlib
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from functools import cache
 
 from detente.model import Document
@@ -56,7 +56,8 @@ def mark_duplicates(documents: list[Document], known: Iterable[tuple[str, str]] 
     """Set `duplicate_of` on each document whose body nearly equals an earlier one's.
 
     `known` are (id, body) pairs already stored; they come first. Among new documents, the earlier publication date
-    wins, then the input order. A document is never a duplicate of a document with its own id."""
+    wins, then the copy that credits the other (a wire story republished by a paper names the wire), then the input
+    order. A document is never a duplicate of a document with its own id."""
     ordered: list[tuple[str, frozenset[int]]] = [(doc_id, sketch(body)) for doc_id, body in known]
     known_count = len(ordered)
     new = sorted(
@@ -82,6 +83,32 @@ def mark_duplicates(documents: list[Document], known: Iterable[tuple[str, str]] 
                 break
         for value in current:
             index[value].append(position)
+    groups: dict[int, list[int]] = defaultdict(list)
     for position, original in original_of.items():
-        if position >= known_count:
-            documents[new[position - known_count]].duplicate_of = ordered[original][0]
+        groups[original].append(position)
+    for first, copies in groups.items():
+        original = first
+        if first >= known_count:  # a stored original stays the original
+            original = _credited_original(first, copies, lambda p: documents[new[p - known_count]])
+        for position in [first, *copies]:
+            if position != original and position >= known_count:
+                documents[new[position - known_count]].duplicate_of = ordered[original][0]
+
+
+def _credited_original(original: int, copies: list[int], document: Callable[[int], Document]) -> int:
+    """Among copies of the same day, the one the others credit (its outlet named in their text, as in a wire's
+    dateline, and not the reverse) is the original."""
+    first = document(original)
+    for position in copies:
+        candidate = document(position)
+        if candidate.published == first.published and _credits(first, candidate):
+            return position
+    return original
+
+
+def _credits(copy: Document, original: Document) -> bool:
+    return bool(original.outlet) and _names(copy.body, original.outlet) and not _names(original.body, copy.outlet)
+
+
+def _names(text: str, outlet: str | None) -> bool:
+    return bool(outlet) and re.search(rf"\b{re.escape(outlet)}\b", text) is not None

@@ -47,7 +47,8 @@ HYPOTHETICAL_AUX = {"could", "might", "may", "should", "must", "can", "ought"}
 CONDITIONAL_MARKS = {"if", "unless", "whether", "lest"}
 COOPERATIVE_ROOTS = {"03", "04", "05", "06", "07", "08"}
 CONFLICT_ROOTS = {"14", "15", "16", "17", "18", "19", "20"}
-TARGET_OPTIONAL = ("01", "03", "08", "09", "14", "15", "0871")
+OBLIGATION_AUX = {"must", "should", "ought", "need"}
+REACTION_ROOTS = {"01", "05", "11", "12"}  # verbs reacting to an event that happened on its own ("condemned the strike")
 
 
 @dataclass(frozen=True)
@@ -88,6 +89,7 @@ class Lexicon:
     of_is_source: set[str]
     nominal_need_two: set[str]
     nominal_blockers: set[str]
+    recipient_required: set[str]
 
     def code(self, code: str) -> Code:
         return self.codes[code]
@@ -150,6 +152,7 @@ def load_lexicon() -> Lexicon:
         of_is_source=set(data["of_is_source"]),
         nominal_need_two=set(data["nominal_need_two"]),
         nominal_blockers=set(data["nominal_blockers"]),
+        recipient_required=set(data["recipient_required"]),
     )
 
 
@@ -196,6 +199,7 @@ class Trigger:
     absorbed: bool = False  # the event is the content of a controlling verb and is coded there
     sources: list[Token] = field(default_factory=list)  # argument tokens handed down by a controlling verb
     targets: list[Token] = field(default_factory=list)
+    content: Trigger | None = None  # the governed event a refusal, threat or denial is about
 
 
 class SentenceCoder:
@@ -272,6 +276,11 @@ class SentenceCoder:
             if governor is None:
                 continue
             kind = self.lex.control.get(_lemma(governor))
+            outer = by_token.get(governor.i)
+            if kind is None and trigger.nominal and outer is not None and trigger.token.dep_ == "dobj" and \
+                    _root(outer.code) not in REACTION_ROOTS:
+                trigger.absorbed = True  # "boycotted all contact": the noun only completes the verb's event
+                continue
             if trigger.token.dep_ in ("acl", "ccomp") and trigger.token.head.pos_ == "NOUN" and \
                     _lemma(trigger.token.head) in self.lex.denial_objects:
                 kind = "deny"  # "rejected reports that the two had spoken"
@@ -292,7 +301,8 @@ class SentenceCoder:
             inner.sources = inner.sources or _subjects(governor)
         elif kind in ("intend", "commit", "threaten"):
             inner.sources = _subjects(governor)
-            inner.modality = "intended"
+            # a commitment or threat is itself asserted (its code says "intent"); a plan is only intended
+            inner.modality = "intended" if kind == "intend" else "committed"
             if kind == "threaten":
                 inner.code = lex.recoded("threat", inner.code, "130") if _root(inner.code) not in ("13",) else \
                     inner.code
@@ -310,12 +320,14 @@ class SentenceCoder:
                     extra.append(outer)
                 else:
                     outer.code = code
+                outer.content = inner
             elif outer is not None:
                 outer.code = None
         elif kind in ("appeal", "demand"):
-            addressee = [c for c in governor.children if c.dep_ in ("dobj", "dative")] or \
-                        [p for c in governor.children if c.dep_ == "prep" and c.lower_ in ("on", "upon", "to")
-                         for p in c.children if p.dep_ == "pobj"] or _subjects(inner.token)
+            addressee = [c for c in governor.children if c.dep_ in ("dobj", "dative") and self.actors(c)] or \
+                        [p for c in _preps(governor) if c.lower_ in ("on", "upon", "to", "from")
+                         for p in c.children if p.dep_ == "pobj" and self.actors(p)] or \
+                        [s for s in _subjects(inner.token) if self.actors(s)]
             code = lex.recoded(kind, inner.code, "020" if kind == "appeal" else "100")
             if outer is None:
                 outer = Trigger(governor, code, clause=governor)
@@ -327,9 +339,11 @@ class SentenceCoder:
         elif kind == "deny":
             inner.negated = True
             if outer is None:
-                extra.append(Trigger(governor, "016", clause=governor))
+                outer = Trigger(governor, "016", clause=governor)
+                extra.append(outer)
             else:
                 outer.code = "016"
+            outer.content = inner
 
     # --- arguments
     def actors(self, token: Token) -> list[Mention]:
@@ -391,7 +405,7 @@ class SentenceCoder:
         pattern_preps = [p for w in trigger.words if w.dep_ in ("prep", "dative") and w.lower_ in PREPOSITIONS
                          for p in w.children if p.dep_ == "pobj" and self.actors(p)]
         targets = list(trigger.targets) or [o for o in objects if self.actors(o)] or pattern_preps or \
-            [a for o in objects if self._is_event_noun(o) for a in self._noun_agents(o)][:1]
+            [a for o in objects + carriers if self._is_event_noun(o) for a in self._noun_agents(o)][:1]
         for prep in _preps(verb) + [c for o in objects + carriers for c in _preps(o)]:
             if prep.lower_ not in TARGET_PREPS:
                 continue
@@ -403,6 +417,12 @@ class SentenceCoder:
         if not targets and _root(trigger.code) in CONFLICT_ROOTS | {"08"}:
             targets = [p for c in _preps(verb) if c.lower_ == "in"
                        for p in c.children if p.dep_ == "pobj" and self.actors(p)][:1]
+        if not targets and trigger.content is not None and not partners:
+            targets = [t for t in self.arguments(trigger.content)[1] if t not in subjects]
+        if not targets:
+            clause = next((c for c in verb.children if c.dep_ == "ccomp"), None)
+            if clause is not None and _root(trigger.code) in ("02", "10", "11", "12", "13"):
+                targets = _subjects(clause)
         return subjects, targets, partners
 
     def _noun_arguments(self, trigger: Trigger) -> tuple[list[Token], list[Token], list[Token]]:
@@ -575,13 +595,12 @@ class Coder:
         elif trigger.code in self.lex.reciprocal and not target_mentions:
             group = _unique(sources + partner_mentions)
             pairs = [(a, b) for a in group for b in group if a.actor_id != b.actor_id]
-            if not pairs and not partner_mentions and trigger.code.startswith(TARGET_OPTIONAL):
+            if not pairs and not partner_mentions and self._optional_target(trigger):
                 pairs = [(a, None) for a in group]
         else:
             target_mentions = target_mentions or partner_mentions
             if not target_mentions:
-                if not trigger.code.startswith(TARGET_OPTIONAL) or \
-                        (trigger.nominal and trigger.token.lemma_.lower() in self.lex.nominal_need_two):
+                if not self._optional_target(trigger):
                     return
                 pairs = [(s, None) for s in sources]
             else:
@@ -607,6 +626,12 @@ class Coder:
                 section=self.section,
             )
 
+    def _optional_target(self, trigger: Trigger) -> bool:
+        """PLOVER requires a recipient for some types; generic event nouns need one to count at all."""
+        if trigger.nominal and trigger.token.lemma_.lower() in self.lex.nominal_need_two:
+            return False
+        return self.lex.code(trigger.code).plover not in self.lex.recipient_required
+
     # --- truth conditions
     def _truth(self, trigger: Trigger) -> None:
         clause = trigger.clause or trigger.token
@@ -622,7 +647,9 @@ class Coder:
             trigger.negated = True
         conditional = any(c.dep_ == "mark" and c.lower_ in CONDITIONAL_MARKS for t in chain[:2] for c in t.children
                           if t is clause or clause.dep_ in ("xcomp", "conj"))
-        if trigger.modality == "intended" and not conditional:
+        if trigger.modality in ("intended", "committed") and not conditional:
+            if trigger.modality == "committed":
+                trigger.modality = "reported" if reporting is not None else "asserted"
             return
         if conditional or auxiliaries & HYPOTHETICAL_AUX or ("would" in auxiliaries and reporting is None):
             trigger.modality = "hypothetical"

@@ -15,7 +15,7 @@ from importlib import resources
 
 from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
 
-from .model import Corpus, Document
+from .model import ActorRef, Corpus, Document
 from .network import MentionLookup, node_names, node_of, source_name
 
 Location = tuple[str, str, int, int]  # (document id, section, start, end)
@@ -153,6 +153,20 @@ def document_tones(corpus: Corpus) -> dict[str, DocumentTone]:
     return {d.id: document_tone(d, lookup) for d in corpus.documents if not d.duplicate_of}
 
 
+def is_placeholder(actor_id: str) -> bool:
+    """An actor id standing for "someone of unknown country" (`---GOV`): not a target worth a tone."""
+    return actor_id.startswith("-")
+
+
+def _voice(speaker: ActorRef | None) -> str:
+    """Whose voice a quote is: the speaker's country, else the speaker, else "unattributed"."""
+    if speaker is None:
+        return "unattributed"
+    if node_of(speaker):
+        return node_of(speaker)
+    return "unknown country" if is_placeholder(speaker.actor_id) else speaker.actor_id
+
+
 def framing_by_source(corpus: Corpus, tones: dict[str, DocumentTone] | None = None) -> list[SourceFraming]:
     """Framing of every source, largest source first; near-duplicates are left out (they repeat another text)."""
     tones = tones if tones is not None else document_tones(corpus)
@@ -200,7 +214,7 @@ def framing_by_source(corpus: Corpus, tones: dict[str, DocumentTone] | None = No
     for quote in corpus.quotes:
         source = source_of(quote.document_id)
         if source is not None:
-            speaker = node_of(quote.speaker) if quote.speaker else "unattributed"
+            speaker = _voice(quote.speaker)
             voice[source][speaker] += len(quote.text)
 
     result = []
@@ -208,14 +222,15 @@ def framing_by_source(corpus: Corpus, tones: dict[str, DocumentTone] | None = No
         targets: dict[str, list[tuple[float, Location]]] = defaultdict(list)
         for document in members:
             for actor_id, samples in tones[document.id].by_target.items():
-                targets[actor_id] += samples
+                if not is_placeholder(actor_id):
+                    targets[actor_id] += samples
         tone = [TargetTone(actor_id, names.get(actor_id, actor_id),
                            round(sum(s for s, _ in samples) / len(samples), 3), len(samples),
                            [location for _, location in samples])
                 for actor_id, samples in targets.items()]
         tone.sort(key=lambda t: (-t.sentences, t.name))
         quoted = sum(voice[source].values())
-        shares = {names.get(k, k) if k != "unattributed" else k: round(v / quoted, 3)
+        shares = {names.get(k, k): round(v / quoted, 3)
                   for k, v in voice[source].most_common()} if quoted else {}
         result.append(SourceFraming(
             source=source,

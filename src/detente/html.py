@@ -3,7 +3,8 @@
 Publication dates come from the page's machine-readable markup (schema.org `datePublished`, Open Graph
 `article:published_time`, JSON-LD) before htmldate's own header search; a date only guessed from free text is not
 taken. The lead paragraph marked as the article's summary (schema.org `description`, microformats `p-summary`) is part
-of the body. The same post-cleaning as for plain text then drops boilerplate lines and related-article lists.
+of the body; the headline repeated at the top of the body is not. The same post-cleaning as for plain text then drops
+boilerplate lines and related-article lists.
 """
 
 from __future__ import annotations
@@ -78,6 +79,18 @@ def _norm(text: str) -> str:
     return _SPACES.sub(" ", text).strip().casefold()
 
 
+def _without_headline(paragraphs: list[str], title: str | None) -> list[str]:
+    """The body without the headline printed at its top, nor the short kicker lines above it ("Analysis · Europe")."""
+    if not title:
+        return paragraphs
+    for i, paragraph in enumerate(paragraphs[:4]):
+        if _norm(paragraph) == _norm(title):
+            if all(len(p.split()) <= 8 for p in paragraphs[:i]):
+                return paragraphs[i + 1 :]
+            break
+    return paragraphs
+
+
 def extract_html(raw: str) -> CleanedText:
     """Body (paragraphs), reader comments and metadata of a saved web page; empty body when no article is found."""
     try:
@@ -89,7 +102,8 @@ def extract_html(raw: str) -> CleanedText:
     )
     if result is None or result.body is None:
         return CleanedText(body="")
-    paragraphs = _paragraphs(result.body)
+    title = _SPACES.sub(" ", result.title).strip() if result.title else None
+    paragraphs = _without_headline(_paragraphs(result.body), title)
     lead = _lead(tree)
     if lead and paragraphs and _norm(lead)[:200] not in _norm(" ".join(paragraphs[:3])):
         paragraphs.insert(0, lead)
@@ -97,7 +111,6 @@ def extract_html(raw: str) -> CleanedText:
     comments = article.reader_comments
     if result.comments:
         comments = comments + parse_comments([line.strip() for line in result.comments.split("\n") if line.strip()])
-    title = _SPACES.sub(" ", result.title).strip() if result.title else None
     return CleanedText(
         body=article.body,
         title=title,

@@ -2,7 +2,7 @@
 
 Formats: `.txt` / `.md` (a web page saved as text, cleaned by `cleaning.clean_text`), `.html` / `.htm` (a saved web
 page, `html.extract_html`), `.jsonl` (one article per line). Hidden files and folders (names starting with ".") are
-not read. A `.txt`, `.md` or `.html` file above `MAX_FILE_BYTES` is skipped; a `.jsonl` file is read line by line, so
+not read; project documentation (README, LICENSE, CHANGELOG, CONTRIBUTING files, any extension) is skipped. A `.txt`, `.md` or `.html` file above `MAX_FILE_BYTES` is skipped; a `.jsonl` file is read line by line, so
 only a single record above that size is skipped.
 """
 
@@ -16,7 +16,7 @@ import re
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
-from detente.cleaning import CleanedText, clean_article, clean_text, detect_language, find_dates
+from detente.cleaning import CleanedText, clean_article, clean_text, detect_language, find_dates, same_name
 from detente.html import extract_html
 from detente.model import Document, Skip
 
@@ -26,6 +26,8 @@ HTML_SUFFIXES = {".html", ".htm"}
 JSONL_SUFFIXES = {".jsonl"}
 SUPPORTED = TEXT_SUFFIXES | HTML_SUFFIXES | JSONL_SUFFIXES
 
+# README.md, LICENSE, CHANGELOG.txt, CONTRIBUTING-fr.md ...: the folder's own documentation, not an article.
+_PROJECT_DOCUMENT = re.compile(r"(?:readme|licen[cs]e|changelog|contributing)(?:[^a-z].*)?", re.IGNORECASE)
 _CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?([\w.:-]+)""", re.IGNORECASE)
 # Bytes that are not control characters (tab, line breaks and form feed count as text).
 _TEXT_BYTES = bytes([9, 10, 11, 12, 13, *range(32, 256)])
@@ -66,6 +68,9 @@ def _walk(folder: Path) -> Iterator[Path]:
 def read_file(path: Path, doc_id: str) -> Iterator[Document | Skip]:
     """The documents of one file (several for `.jsonl`), or Skips saying why not."""
     suffix = path.suffix.lower()
+    if _PROJECT_DOCUMENT.fullmatch(path.name):
+        yield Skip(str(path), "project documentation, not an article")
+        return
     if suffix not in SUPPORTED:
         yield Skip(str(path), f"unsupported file type '{suffix or path.name}' (expected .txt, .md, .html, .htm, .jsonl)")
         return
@@ -121,7 +126,7 @@ def _document(doc_id: str, path: str, cleaned: CleanedText, content_hash: str) -
         body=cleaned.body,
         title=cleaned.title,
         outlet=cleaned.outlet,
-        author=cleaned.author,
+        author=None if same_name(cleaned.author, cleaned.outlet) else cleaned.author,  # an outlet is never the author
         published=cleaned.published,
         url=cleaned.url,
         language=cleaned.language,

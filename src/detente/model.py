@@ -167,6 +167,7 @@ class FramingSignal:
     start: int
     end: int
     actor_id: str | None = None
+    section: str = "body"
 
 
 @dataclass

@@ -72,22 +72,31 @@ def relation_table() -> RelationTable:
     return RelationTable(
         valence={k: float(v) for k, v in data["valence"].items()},
         denied_factor=float(data["denied_factor"]),
-        incompatible=frozenset(frozenset((name, other)) for name, spec in vocabulary.items()
-                               for other in spec.get("incompatible") or ()),
+        incompatible=frozenset([frozenset((name, other)) for name, spec in vocabulary.items()
+                                for other in spec.get("incompatible") or ()]
+                               + [frozenset(pair) for pair in data.get("also_incompatible") or ()]),
         phrases=dict(data["phrases"]),
         symmetric=frozenset(name for name, spec in vocabulary.items() if spec.get("symmetric")),
         inverse={name: spec["inverse"] for name, spec in vocabulary.items() if spec.get("inverse")},
     )
 
 
-def node_of(ref: ActorRef | Mention, level: Level = "country") -> str:
-    """The network node an actor reference belongs to at a level of detail."""
-    country = ref.country or ref.actor_id
-    if level == "country":
-        return country
+def known_country(ref: ActorRef | Mention) -> str | None:
+    """The actor's country or IGO code; None when the text does not say ("---" codes an unknown country)."""
+    country = ref.country
+    return country if country and not country.startswith("-") else None
+
+
+def node_of(ref: ActorRef | Mention, level: Level = "country") -> str | None:
+    """The network node an actor reference belongs to at a level of detail (None: no country known)."""
+    if level == "actor":
+        return ref.actor_id
+    country = known_country(ref)
+    if country is None:
+        return None
     if level == "sector":
         return f"{country}-{ref.sector}" if ref.sector and ref.sector != country else country
-    return ref.actor_id
+    return country
 
 
 def dyad_key(a: str, b: str) -> tuple[str, str]:
@@ -166,8 +175,8 @@ def dyads(corpus: Corpus, level: Level = "country") -> dict[tuple[str, str], Dya
     scores: dict[tuple[str, str], list[float]] = defaultdict(list)
     goldstein: dict[tuple[str, str], list[float]] = defaultdict(list)
 
-    def dyad_for(a: str, b: str) -> Dyad | None:
-        if a == b:
+    def dyad_for(a: str | None, b: str | None) -> Dyad | None:
+        if a is None or b is None or a == b:
             return None
         key = dyad_key(a, b)
         if key not in found:
@@ -203,7 +212,7 @@ def dyads(corpus: Corpus, level: Level = "country") -> dict[tuple[str, str], Dya
             continue
         speaker = node_of(quote.speaker, level)
         named = {node_of(m, level) for m in lookup.within(quote.document_id, quote.section, quote.start, quote.end)}
-        for other in sorted(named - {speaker}):
+        for other in sorted(named - {speaker, None}):
             dyad = dyad_for(speaker, other)
             if dyad is not None:
                 dyad.quotes.append(quote.id)
@@ -229,8 +238,8 @@ def node_names(corpus: Corpus) -> dict[str, str]:
 def build_graph(corpus: Corpus, dyad_table: dict[tuple[str, str], Dyad] | None = None) -> nx.Graph:
     """The country-level actor network: nodes are countries or IGOs, one edge per dyad.
 
-    Edge attributes: `balance` (cooperation +1 … conflict -1, None without scored evidence), `weight` (evidence count),
-    `evidence` (event, claim and quote ids), per-quad-class event counts, `goldstein_mean`, `claims`, `quotes`.
+    Edge attributes: `balance` (cooperation +1 … conflict -1, None without scored evidence), `weight` (evidence
+    count), `evidence` (event, claim and quote ids), per-quad-class event counts, `goldstein_mean`, `claims`, `quotes`.
     """
     dyad_table = dyad_table if dyad_table is not None else dyads(corpus, "country")
     names = node_names(corpus)

@@ -11,18 +11,24 @@
   Content made only of quoted text is a *direct* quote of those quoted parts; content that mixes quoted words with the
   writer's words ('called the move "reckless"') is a *direct* quote of the whole reported content, so partial
   quotes keep their context; content without quote marks is *indirect* speech. "according to X" works the same way;
-* a quote split around its attribution ('"A," he said, "B."') is ONE Quote: its text joins the quoted parts with
-  " … " and start/end run from the first part to the last;
-* quoted text with no attribution in its unit takes the speaker from an introducing line ending in a colon ("The
-  minister wrote:" → kind *block*), from a bare attribution right after it ('"..." \\n Smith said.'), or from the
-  last direct quote of the same or the previous paragraph (a conversation layout);
+* a quote split around its attribution ('"A," he said, "B."'), and a quoted sentence that follows its attributed
+  quote in the same paragraph ('"A," he said. "B."'), make ONE Quote: its text joins the quoted parts with " … " and
+  start/end run from the first part to the last (`quote_parts` recovers the parts);
+* a quoted sentence with no attribution of its own takes the speaker from, in order: an introducing line ending in a
+  colon ("The minister wrote:" → kind *block*); a dash and a name after it ('"..." ― Carla Sanchez'); the previous
+  sentence's attribution or named subject; a bare attribution right after it ('"..." Smith said this.'); the last
+  direct quote of the previous paragraph (a conversation layout). A quote after a colon takes the subject of the
+  clause before it ('The ministry justified the strike: "..."');
 * block quotes without quote marks: the paragraphs after an introducing line ("Below is the full statement:"), a
-  letter ("Dear Mr. President, ..." up to its closing line), and transcript paragraphs ("Vladimir Putin: ...");
-* a short quoted phrase with no speaker (or after "so-called") is a scare quote: a FramingSignal, not a Quote.
+  letter ("Dear Mr. President, ..." up to its closing line, signed by the name after it), and transcript turns
+  ("Vladimir Putin: ..." up to the next speaker's line);
+* a short quoted phrase with no speaker (or after "so-called") is a scare quote: a FramingSignal, not a Quote;
+  quoted names ("Morning Joe") are neither.
 
 The speaker is a span of the text (`speaker_text`); the actor is the mention at the span's head (or, for a pronoun,
-the actors stage's coreference mention), else a mention inside the span. A news outlet the speaker talked to ("told
-Interfax", "in an interview with CNN") is the quote's `channel`.
+the actors stage's coreference mention), else a mention inside the span; "I"/"we" inside a quote or statement take
+its speaker's actor. A news outlet the speaker talked to ("told Interfax", "in an interview with CNN") is the quote's
+`channel`: its mention, else an organisation actor made from the outlet list.
 """
 
 from __future__ import annotations
@@ -58,7 +64,6 @@ MAX_SPEAKER_TOKENS = 30
 MAX_BLOCK_PARAGRAPHS = 30
 MAX_TRANSCRIPT_PREFIX = 6
 MAX_TITLE_WORDS = 6
-ATTACHED_RUN_DEPS = {"conj", "parataxis", "advcl", "punct", "dep", "ccomp", "xcomp", "cc", "ROOT"}
 DASHES = "―—–-"
 FIRST_PERSON = {"i", "we", "me", "us"}
 
@@ -171,7 +176,8 @@ def _closer_ahead(scan: str, paras: list[tuple[int, int]], index: int) -> tuple[
         if not marks:
             continue
         last = marks[0]
-        if len(marks) == 1 and scan[last] in DOUBLE_CLOSERS + STRAIGHT_DOUBLE and not scan[last:end].strip(ALL_DOUBLE + " .,"):
+        at_end = not scan[last:end].strip(ALL_DOUBLE + " .,")
+        if len(marks) == 1 and scan[last] in DOUBLE_CLOSERS + STRAIGHT_DOUBLE and at_end:
             return ahead, last
         return None
     return None
@@ -737,8 +743,8 @@ class Extractor:
         """'"..." ― Carla Sanchez': a name after a dash closing the quote's line."""
         line_end = self.text.find("\n", run.outer_end)
         rest = self.text[run.outer_end:line_end if line_end >= 0 else len(self.text)]
-        m = re.match(r"[\s\xa0]*[" + DASHES + r"][\s\xa0]*([A-Z][\w.'’-]*(?:[ \xa0]+[A-Z][\w.'’-]*){0,4})[.\s\xa0]*$",
-                     rest)
+        name = r"([A-Z][\w.'’-]*(?:[ \xa0]+[A-Z][\w.'’-]*){0,4})"
+        m = re.match(r"[\s\xa0]*[" + DASHES + r"][\s\xa0]*" + name + r"[.\s\xa0]*$", rest)
         if m is None:
             return None
         start = run.outer_end + m.start(1)
@@ -989,7 +995,7 @@ def extract_quotes(doc: Doc, analysis: DocumentAnalysis, section: str) -> tuple[
             channel=_channel_ref(attribution.channel, text, mentions, analysis),
             section=section,
         ))
-    signals = [_scare_signal(run, text, document_id, mentions) for run in scare]
+    signals = [_scare_signal(run, text, document_id, section, mentions) for run in scare]
     return quotes, signals
 
 
@@ -998,7 +1004,9 @@ def _first_person_to_outer_speaker(attributions: list[Attribution], text: str) -
     outer = [a for a in attributions if a.speaker and a.kind in ("block", "direct")
              and text[a.speaker[0]:a.speaker[1]].lower() not in FIRST_PERSON]
     for attribution in attributions:
-        if attribution.speaker is None or text[attribution.speaker[0]:attribution.speaker[1]].lower() not in FIRST_PERSON:
+        if attribution.speaker is None:
+            continue
+        if text[attribution.speaker[0]:attribution.speaker[1]].lower() not in FIRST_PERSON:
             continue
         position = attribution.speaker[0]
         holders = [a for a in outer if a is not attribution and a.parts[0][0] <= position < a.parts[-1][1]]
@@ -1030,11 +1038,11 @@ def _channel_ref(channel: tuple[int, int, str | None] | None, text: str, mention
     return ActorRef(actor.id, actor.name, actor.country, actor.sector)
 
 
-def _scare_signal(run: Run, text: str, document_id: str, mentions: MentionIndex) -> FramingSignal:
+def _scare_signal(run: Run, text: str, document_id: str, section: str, mentions: MentionIndex) -> FramingSignal:
     start, end = run.inner(text)
     inside = mentions.within(start, end)
     return FramingSignal(document_id, "scare_quote", text[start:end], start, end,
-                         inside[0].actor_id if inside else None)
+                         inside[0].actor_id if inside else None, section=section)
 
 
 def quote_parts(quote: Quote, text: str) -> list[tuple[int, int]]:

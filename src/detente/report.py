@@ -20,13 +20,12 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-import networkx as nx
 from jinja2 import Environment, PackageLoader
 from markupsafe import Markup
 
 from .framing import SourceFraming, document_tones, framing_by_source, section_text, sentence_spans
 from .model import Claim, Corpus, Event, Finding, Quote
-from .network import QUAD_CLASSES, Dyad, build_graph, dyads, layout, node_names, node_of, source_name
+from .network import QUAD_CLASSES, Dyad, build_graph, dyads, layout, node_names, source_name
 
 NETWORK_NODES = 60  # the network shows the most evidenced nodes; every dyad still has its own section
 FULL_CARDS = 150  # contradictions shown with their sentences side by side; further ones as compact rows
@@ -149,7 +148,8 @@ class ReportBuilder:
         return self._item(event, "event", label, event.sentence)
 
     def _claim_item(self, claim: Claim) -> EvidenceItem:
-        holder = {"author": "own voice", "speaker": f"held by {claim.holder.name if claim.holder else claim.holder_text}",
+        speaker = claim.holder.name if claim.holder else claim.holder_text
+        holder = {"author": "own voice", "speaker": f"held by {speaker}",
                   "group": f"held by {claim.holder_text or 'a group'}"}.get(claim.holder_kind, claim.holder_kind)
         negation = "not " if claim.polarity == "denied" else ""
         label = f"{claim.a.name} – {claim.b.name}: {negation}{claim.relation} ({holder}, {claim.modality})"
@@ -457,5 +457,5 @@ def _browser_load(path: Path, executable: str) -> dict[str, Any]:
             return {load: t.loadEventEnd, dom: t.domContentLoadedEventEnd};
         }""")
         browser.close()
-    return {"load_seconds": round(timing["load"] / 1000, 3), "dom_content_loaded_seconds": round(timing["dom"] / 1000, 3),
-            "console_errors": errors}
+    return {"load_seconds": round(timing["load"] / 1000, 3),
+            "dom_content_loaded_seconds": round(timing["dom"] / 1000, 3), "console_errors": errors}

@@ -11,8 +11,8 @@ predicted `speaker_text`, or of the resolved actor's name, share a word with the
 without a source matches a prediction without `speaker_text`.
 
 Subsets: "quote_marks" compares gold attributions with `has_quote_marks` to predicted quotes (direct or block) whose
-span holds or is enclosed by double quote marks, the marks the gold flag counts; "all" compares every gold attribution (indirect speech, beliefs ...) to every
-predicted quote. Tune on the `dev` split, report on `test`.
+span holds or is enclosed by double quote marks, the marks the gold flag counts; "all" compares every gold
+attribution (indirect speech, beliefs ...) to every predicted quote. Tune on the `dev` split, report on `test`.
 """
 
 from __future__ import annotations

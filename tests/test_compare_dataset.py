@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 import yaml
 
-HERE = Path(__file__).resolve().parent
-REPO = HERE.parents[2]
+HERE = Path(__file__).resolve().parent / "data" / "compare"
+REPO = Path(__file__).resolve().parents[1]
 CONTRADICTION_KINDS = {"claim_polarity", "claim_relation", "event_denial", "event_date", "event_actor"}
 AGREEMENT_KINDS = {"claim", "event"}
 RECORD_FIELDS = {"id", "title", "date", "outlet", "author", "url", "text"}
