@@ -67,6 +67,13 @@ def _data(name: str) -> dict:
     return yaml.safe_load(resources.files("detente").joinpath("data", "cleaning", name).read_text(encoding="utf-8"))
 
 
+def _without_groups(pattern: str) -> str:
+    """A regular expression with its parenthesised groups (nested too) removed: what is left is its top level."""
+    while (stripped := re.sub(r"\([^()]*\)", "", pattern)) != pattern:
+        pattern = stripped
+    return pattern
+
+
 class _LinePattern:
     """A case-insensitive whole-line pattern, run on the lowercased line (so that the regex engine can skip ahead to
     literal text). One of the form `.{0,A}CORE.{0,B}` is run as a search for CORE with bounds on what precedes and
@@ -78,17 +85,25 @@ class _LinePattern:
     def __init__(self, pattern: str) -> None:
         floating = self._FLOATING.fullmatch(pattern)
         self.before = self.after = -1
-        if floating and "|" not in re.sub(r"\([^()]*\)", "", floating.group(2)):
+        if floating and "|" not in _without_groups(floating.group(2)):
             self.before, self.after = int(floating.group(1)), int(floating.group(3))
             pattern = floating.group(2)
         self.cased = "(?-i:" in pattern
-        self.regex = re.compile(pattern, re.IGNORECASE) if self.cased else re.compile(pattern)
+        flags = re.IGNORECASE if self.cased else 0
+        self.regex = re.compile(pattern, flags)
+        # CORE starting within the first `before` characters: tried at those positions only, to reject most lines.
+        self.head = re.compile(f".{{0,{self.before}}}?(?:{pattern})", flags) if self.before >= 0 else None
 
     def fullmatch(self, line: str, lowered: str) -> bool:
         if not self.cased:
             line = lowered
-        if self.before < 0:
+        if self.head is None:
             return self.regex.fullmatch(line) is not None
+        first = self.head.match(line)
+        if first is None:
+            return False
+        if len(line) - first.end() <= self.after:
+            return True
         for m in self.regex.finditer(line, 0, len(line)):
             if m.start() > self.before:
                 return False

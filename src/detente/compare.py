@@ -3,7 +3,8 @@
 Contradictions (topic = kind):
 - `claim_polarity`: one source affirms a relation of a dyad ("close allies"), another denies it ("not allies");
 - `claim_relation`: two sources affirm incompatible relations (ally vs enemy; data/compare/relations.yaml);
-- `event_denial`: an event reported as fact in one source and negated or denied in another;
+- `event_denial`: an event reported as fact in one source and negated, or denied by a denial statement
+  ("Iran denied that ..."; cue words in data/compare/denial_cues.txt), in another;
 - `event_date`: the same occurrence (same dyad, PLOVER type and trigger, dates a few days apart) dated differently;
 - `event_actor`: the same occurrence (same type, trigger and date, one shared actor) done by or to someone else.
 Agreements (topic `claim` or `event`): the same claim or the same occurrence stated by two or more independent

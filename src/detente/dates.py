@@ -42,10 +42,10 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("month_day", re.compile(rf"\b{_MONTH}\s+{_DAY}\b(?!\s*(?:,\s*)?(?:19|20)\d\d)(?!\s*(?:%|percent|million|billion))",
                              re.I)),
     ("day_month", re.compile(rf"\b{_DAY}\s+(?:of\s+)?{_MONTH}\b", re.I)),
-    ("yesterday", re.compile(r"\b(?P<word>yesterday|today|tonight|this (?:morning|afternoon|evening)|last night|"
-                             r"tomorrow|the day before yesterday)\b", re.I)),
     ("ago", re.compile(rf"\b{_COUNT}\s+{_UNIT}\s+ago\b", re.I)),
     ("later", re.compile(rf"\b{_COUNT}\s+{_UNIT}\s+(?P<dir>later|earlier|afterwards|before)\b", re.I)),
+    ("yesterday", re.compile(r"\b(?P<word>yesterday|today|tonight|this (?:morning|afternoon|evening)|last night|"
+                             r"tomorrow|the day before yesterday)\b", re.I)),
     ("next_day", re.compile(r"\bthe (?P<word>next|following|previous) (?P<unit>day|week|month|year)\b|"
                             r"\bthe day (?P<word2>after|before)\b", re.I)),
     ("weekday", re.compile(r"\b(?P<rel>last|next|this|on|since|by|until)?\s*"
@@ -53,7 +53,7 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("month_year", re.compile(rf"\b(?:(?P<part>early|mid|late)[\s-]+)?{_MONTH}\s+(?:of\s+)?{_YEAR}\b", re.I)),
     ("relative_period", re.compile(r"\b(?P<rel>last|this|next|past|earlier this|later this)\s+"
                                    r"(?P<unit>week|month|year)\b", re.I)),
-    ("in_month", re.compile(rf"\b(?:in|since|during|until|by|of|early|mid|late)[\s-]+(?:early\s+|mid-?|late\s+)?"
+    ("in_month", re.compile(rf"\b(?:in|since|during|until|by|of|early|mid|late|last|this|next)[\s-]+(?:early\s+|mid-?|late\s+)?"
                             rf"{_MONTH}\b(?!\s+[0-3]?\d\b)(?!\s+(?:of\s+)?(?:19|20)\d\d)", re.I)),
     ("year", re.compile(rf"\b(?:in|during|since|of|until|by|early|mid|late)[\s-]+(?:early\s+|mid-?|late\s+)?{_YEAR}\b"
                         rf"(?!\s*[-–]\s*\d)", re.I)),
@@ -76,21 +76,32 @@ def parse_iso(value: str | None) -> date | None:
 
 def resolve_date(text: Any, published: str | date | None, anchor: str | date | None = None,
                  future: bool = False) -> tuple[str | None, str]:
-    """The date a sentence (str or spaCy Span) states, resolved against `published`.
+    """The first date a sentence (str or spaCy Span) states, resolved against `published`.
 
     `anchor` resolves narrative expressions ("two days later"); `future` makes a bare weekday or month point forward
     ("will meet on Tuesday")."""
-    sentence = text if isinstance(text, str) else text.text
+    found = find_dates(text if isinstance(text, str) else text.text, published, anchor, future)
+    return (found[0][2], found[0][3]) if found else (None, "none")
+
+
+def find_dates(text: str, published: str | date | None, anchor: str | date | None = None,
+               future: bool = False) -> list[tuple[int, int, str, str]]:
+    """Every resolvable date expression of a text as (start, end, date, precision), in text order.
+
+    Where expressions overlap, the more specific pattern wins ("seven years ago today" is one expression)."""
     reference = published if isinstance(published, date) else parse_iso(published)
     narrative = anchor if isinstance(anchor, date) else parse_iso(anchor)
-    if not sentence or not _QUICK.search(sentence):
-        return None, "none"
+    if not text or not _QUICK.search(text):
+        return []
+    found: list[tuple[int, int, str, str]] = []
     for kind, pattern in PATTERNS:
-        for match in pattern.finditer(sentence):
+        for match in pattern.finditer(text):
+            if any(match.start() < end and start < match.end() for start, end, _, _ in found):
+                continue
             resolved = _resolve(kind, match, reference, narrative, future)
             if resolved is not None:
-                return resolved[0].isoformat(), resolved[1]
-    return None, "none"
+                found.append((match.start(), match.end(), resolved[0].isoformat(), resolved[1]))
+    return sorted(found)
 
 
 def _month(token: str) -> int:

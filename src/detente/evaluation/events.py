@@ -22,7 +22,18 @@ Matching, per sentence (each sentence is analysed as a one-sentence document dat
   country is "---", an absent target "".
 * Own set: a sentence is correct when the multiset of its events, each as (source country, target country, PLOVER
   type, negated, modality, date when labelled, reporting country when labelled), equals the labelled multiset; here
-  negated and hypothetical events are kept, since they are what is being tested.
+  negated and hypothetical events are kept, since they are what is being tested. Only body events count.
+
+Labelling conventions of the own set (decided before looking at the coder's output): sentences are verbatim from
+../shared/corpora and coded on their own, so a pronoun without an antecedent in the sentence names no actor; countries
+are ISO3, international organisations IGO, actors without a country "---"; "X and Y met/discussed" is a CONSULT in
+both directions, "X met with Y" one event X->Y, "X and Y agreed" two AGREE events without target (the PLOVER rule);
+commitments and threats are asserted AGREE / THREATEN events, plans ("plans to") are intended, "will" is future, and
+cooperative actions announced for the future are AGREE, harmful ones THREATEN; an if-clause and the clause it
+conditions, and could / might / would outside reported speech, are hypothetical; an event stated in someone's speech
+(a reporting verb or a transcript line) is reported, with `reported_by` labelled in the reported-speech records; a
+denial is a STATEMENT and the denied event is negated; "not just" does not negate; `date` is the day the sentence gives
+for the event (the first day of a month or year, the Monday of a week), null when it gives none.
 """
 
 from __future__ import annotations

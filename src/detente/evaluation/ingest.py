@@ -6,7 +6,8 @@
 (b) The same pages rendered to plain text with all page chrome kept (menus, tags, share block, footer), cleaned as a
     `.txt` file: token F1 against the same reference.
 (c) The labelled noisy plain-text cases in `tests/data/noisy` when present (body sentences and metadata).
-`bench(shared)` times `read_inputs` over all of `../shared/corpora`.
+`bench(shared)` times `read_inputs` + `mark_duplicates` on the 656 records of the large corpora (wikinews, kremlin,
+whitehouse), and separately on the html-bench pages.
 """
 
 from __future__ import annotations
@@ -25,6 +26,8 @@ from detente.html import extract_html
 from detente.ingest import read_inputs
 from detente.model import Document
 
+# The large corpora of ../shared/corpora whose records the throughput bench ingests.
+BENCH_CORPORA = ("wikinews", "kremlin", "whitehouse")
 _TOKEN = re.compile(r"\w+")
 _SPACES = re.compile(r"\s+")
 # Elements a text-mode browser shows as blocks: blank line around them; list-like ones on their own line.
@@ -170,12 +173,22 @@ def run(shared: Path) -> dict:
 
 
 def bench(shared: Path) -> dict:
-    """Ingestion speed over every input under `../shared/corpora`: reading, cleaning, metadata and near-duplicate
-    marking (everything before the NLP stage)."""
+    """Ingestion speed (everything before the NLP stage: reading, cleaning, metadata, near-duplicate marking) on the
+    documents of the large corpora (`BENCH_CORPORA`, 656 records), and separately on the html-bench pages."""
+    corpora = shared / "corpora"
+    files = sorted(path for name in BENCH_CORPORA for path in (corpora / name).glob("*.jsonl"))
+    result = {"inputs": [path.relative_to(shared).as_posix() for path in files], **_timed(files)}
+    pages = sorted((corpora / "html-bench" / "pages").glob("*.html"))
+    if pages:
+        result["html_bench"] = _timed(pages)
+    return result
+
+
+def _timed(paths: list[Path]) -> dict:
     start, cpu_start = time.perf_counter(), time.process_time()
     documents: list[Document] = []
     skipped = 0
-    for item in read_inputs([shared / "corpora"]):
+    for item in read_inputs(paths):
         if isinstance(item, Document):
             documents.append(item)
         else:

