@@ -176,9 +176,11 @@ def _gold_actor_codes(expected: dict[str, Any]) -> Iterable[tuple[str, str]]:
 
 
 def _country_found(gold: str, countries: set[str | None], registry: ActorRegistry) -> bool:
+    """A state must be found by its code; an international or non-state actor ("IGOUNOMIL", PLOVER's bare "IGO")
+    by any mention of an organisation that is not a state."""
     gold = LEGACY_CODES.get(gold, gold)
     if gold[:3] in NONSTATE_PREFIXES:
-        return any(c and c not in registry.countries and (c in gold[3:] or c == gold[:3]) for c in countries)
+        return any(c and c not in registry.countries for c in countries)
     return gold in countries
 
 
