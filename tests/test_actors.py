@@ -202,3 +202,34 @@ def test_user_file_must_be_a_mapping(tmp_path: Path):
     bad.write_text("- just a list\n", encoding="utf-8")
     with pytest.raises(ValueError):
         ActorRegistry.load([bad])
+
+
+def test_labelled_mentions_are_well_formed():
+    from detente.evaluation.actors import LABELLED, _gold_span, _read_jsonl
+
+    records = _read_jsonl(LABELLED)
+    assert len(records) >= 200
+    for record in records:
+        start, end = _gold_span(record)
+        assert record["text"][start:end] == record["mention"]
+        assert record["phenomenon"] and "published" in record
+
+
+def test_gold_country_codes():
+    from detente.evaluation.actors import _country_found, _gold_actor_codes
+
+    registry = ActorRegistry.default()
+    assert list(_gold_actor_codes({"source": "IGOUNOMIL", "target": "SYRGOV"})) == [("source", "IGOUNOMIL"),
+                                                                                    ("target", "SYR")]
+    assert _country_found("IGOUNOMIL", {"UNO", "SYR"}, registry)
+    assert not _country_found("IGOUNOMIL", {"SYR"}, registry)
+    assert _country_found("JAP", {"JPN"}, registry)
+
+
+@pytest.mark.integration
+def test_labelled_mentions_accuracy(shared):
+    from detente.evaluation.actors import labelled
+
+    result = labelled()
+    assert result["resolution_accuracy"] >= 0.9
+    assert result["coreference_accuracy"] >= 0.75

@@ -50,6 +50,7 @@ CONFLICT_ROOTS = {"14", "15", "16", "17", "18", "19", "20"}
 REACTION_ROOTS = {"01", "05", "11", "12"}
 MATERIAL_ROOTS = {"06", "07", "08", "14", "15", "16", "17", "18", "19", "20"}
 RELATIVE_PRONOUNS = {"which", "who", "whom", "that"}
+SPEAKER_PRONOUNS = {"it", "they", "he", "she", "we"}
 NOT_NEGATING = {"just", "only", "merely", "simply"}  # "has not just supported": more than that  # verbs reacting to an event that happened on its own ("condemned the strike")
 
 
@@ -375,13 +376,35 @@ class SentenceCoder:
         return found
 
     def _actor_of(self, token: Token, deep: bool = True) -> list[Mention]:
-        found = self._named_actor(token, deep)
-        if len(found) == 1 and found[0].country is None:
-            located = [m for m in self.index.within(token.left_edge.idx, token.right_edge.idx + len(token.right_edge))
-                       if m.country is not None and m.start >= found[0].end]
+        found = self._named_actor(token, deep) or self._speaker_pronoun(token)
+        if len(found) == 1 and found[0].country is None and found[0].actor_id.startswith("-"):
+            # a sector without a country ("officials") takes the country its noun phrase names ("Taiwan's Vice
+            # Foreign Minister", "officials of Iran"); else it stays unknown
+            located = [m for t in _noun_phrase(token) for m in self._mentions_at(t)
+                       if m.country is not None and m is not found[0]]
             if located:
                 return located[:1]
         return found
+
+    def _mentions_at(self, token: Token) -> list[Mention]:
+        mention = self.index.at(token.idx, token.idx + len(token.text), head=token.idx)
+        return [mention] if mention is not None else []
+
+    def _speaker_pronoun(self, token: Token) -> list[Mention]:
+        """A pronoun subject of reported speech without a resolved antecedent is the speaker ("Switzerland said it
+        had expelled ...", "the rebels said they would ...")."""
+        if token.pos_ != "PRON" or token.lower_ not in SPEAKER_PRONOUNS or token.dep_ not in SUBJECT_DEPS | {
+                "nsubjpass"}:
+            return []
+        clause = token.head
+        for _ in range(3):
+            if clause.dep_ in ("ccomp", "parataxis") and _lemma(clause.head) in self.lex.reporting:
+                return [m for s in _subjects(clause.head) if s.lower_ not in SPEAKER_PRONOUNS
+                        for m in self.actors(s)]
+            if clause.dep_ not in ("xcomp", "conj") or clause.head is clause:
+                return []
+            clause = clause.head
+        return []
 
     def _named_actor(self, token: Token, deep: bool = True) -> list[Mention]:
         doc = token.doc
@@ -391,8 +414,15 @@ class SentenceCoder:
         if len(inside) > 1 and any(t.lower_ in ("and", "&") for t in doc[token.left_edge.i:token.i]):
             return inside
         mention = self.index.at(start, end, head=token.idx)
-        if mention is not None:
-            return [mention]
+        if mention is not None and not (mention.actor_id.startswith("-") and mention.end <= token.idx):
+            return [mention]  # (a countryless sector word modifying another noun, "official contact", is no actor)
+        # a common noun named by its modifier: "Ugandan opposition candidates", "the U.N. Security Council resolution"
+        if token.pos_ == "NOUN":
+            for child in token.children:
+                if child.dep_ in ("amod", "compound", "nmod") and child.i < token.i:
+                    found = [m for m in self._named_actor(child, deep=False) if not m.actor_id.startswith("-")]
+                    if found:
+                        return found[:1]
         if not deep:
             return []
         for child in token.children:
@@ -471,6 +501,8 @@ class SentenceCoder:
                      for p in c.children if p.dep_ == "pobj" and self.actors(p)]
             if found:
                 return found[:1]
+            if obj.pos_ == "NOUN" and self.actors(obj):
+                return [obj]  # "ban Ugandan opposition candidates"
         return []
 
     def _noun_arguments(self, trigger: Trigger) -> tuple[list[Token], list[Token], list[Token]]:
@@ -523,6 +555,19 @@ class SentenceCoder:
 
     def _is_event_noun(self, token: Token) -> bool:
         return any(f in self.lex.nouns for f in _forms(token))
+
+
+def _noun_phrase(token: Token) -> list[Token]:
+    """The words of a noun phrase that can name its country: modifiers, owners, appositions and "of" phrases."""
+    found, frontier = [], [token]
+    while frontier:
+        current = frontier.pop()
+        for child in current.children:
+            if child.dep_ in ("amod", "compound", "nmod", "poss", "appos") or \
+                    (child.dep_ == "prep" and child.lower_ == "of") or (child.dep_ == "pobj" and current.lower_ == "of"):
+                found.append(child)
+                frontier.append(child)
+    return found
 
 
 def _antecedent(token: Token) -> Token:
@@ -733,14 +778,19 @@ class Coder:
         reporting = self._reporting_verb(clause)
         if reporting is not None and _has_neg(reporting):
             trigger.negated = True
-        conditional = any(c.dep_ == "mark" and c.lower_ in CONDITIONAL_MARKS for t in chain[:2] for c in t.children
-                          if t is clause or clause.dep_ in ("xcomp", "conj")) or \
-            any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in CONDITIONAL_MARKS for m in c.children)
-                for c in clause.children)  # the main clause of a condition
-        if trigger.modality in ("intended", "committed") and not conditional:
-            if trigger.modality == "committed":
-                trigger.modality = "reported" if reporting is not None else "asserted"
+        condition = any(c.dep_ == "mark" and c.lower_ in CONDITIONAL_MARKS for t in chain[:2] for c in t.children
+                        if t is clause or clause.dep_ in ("xcomp", "conj"))  # the if-clause itself
+        conditioned = any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in CONDITIONAL_MARKS
+                                                    for m in c.children) for c in clause.children)
+        if trigger.modality == "committed" and not condition:
+            # a threat or commitment is made whatever its condition ("threatened to ... unless")
+            trigger.modality = "reported" if reporting is not None else "asserted"
             return
+        if trigger.modality == "intended" and not (condition or conditioned):
+            return
+        # "will withdraw unless ...", "said it would not accept ... if ...": a conditional promise or threat
+        announced = auxiliaries & FUTURE_AUX or ("would" in auxiliaries and reporting is not None)
+        conditional = condition or (conditioned and not announced)
         purpose = clause.dep_ in ("advcl", "xcomp") and clause.tag_ == "VB" and \
             any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children) and trigger.modality == "asserted"
         if conditional or auxiliaries & HYPOTHETICAL_AUX or ("would" in auxiliaries and reporting is None):
