@@ -217,12 +217,14 @@ def _print_result(result: dict[str, Any], prefix: str = "") -> None:
             console.print(f"{prefix}{key}: {value}", highlight=False)
 
 
-def _run_measurement(module: str, function: str, shared: Path | None, json_out: Path | None) -> None:
+def _run_measurement(module: str, function: str, shared: Path | None, json_out: Path | None,
+                     **options: Any) -> None:
     shared = shared or default_shared()
     if not shared.is_dir():
         errors.print(f"{shared}: shared data folder not found (use --shared DIR or DETENTE_SHARED)")
         raise typer.Exit(2)
-    result = getattr(importlib.import_module(f"detente.evaluation.{module}"), function)(shared)
+    measure = getattr(importlib.import_module(f"detente.evaluation.{module}"), function)
+    result = measure(shared, **{k: v for k, v in options.items() if v is not None})
     _print_result(result)
     if json_out:
         json_out.write_text(json.dumps(result, indent=1, ensure_ascii=False), encoding="utf-8")
@@ -233,11 +235,14 @@ def eval_command(
     name: str = typer.Argument(..., help="ingest | actors | events | quotes | claims | compare | basil"),
     shared: Optional[Path] = SHARED_OPTION,
     json_out: Optional[Path] = typer.Option(None, "--json", help="Also write the figures to this file."),
+    limit: Optional[int] = typer.Option(None, "--limit", min=1, help="basil: analyse only the first N articles."),
 ) -> None:
     """Measure accuracy against labelled data."""
     if name not in EVALUATIONS:
         raise typer.BadParameter(f"choose one of {', '.join(EVALUATIONS)}")
-    _run_measurement(name, "run", shared, json_out)
+    if limit is not None and name != "basil":
+        raise typer.BadParameter("--limit applies to `eval basil` only")
+    _run_measurement(name, "run", shared, json_out, limit=limit)
 
 
 @app.command("bench")

@@ -25,7 +25,7 @@ from typing import Iterable, Iterator
 import yaml
 from spacy.tokens import Doc, Span, Token
 
-from .actors import MentionIndex, actor_ref
+from .actors import MentionIndex, actor_ref, registry_for
 from .dates import find_dates
 from .model import ActorRef, DocumentAnalysis, Event, Evidence, Mention
 
@@ -94,6 +94,7 @@ class Lexicon:
     nominal_blockers: set[str]
     recipient_required: set[str]
     bare_need_target: set[str]
+    domestic_default: set[str]
 
     def code(self, code: str) -> Code:
         return self.codes[code]
@@ -158,6 +159,7 @@ def load_lexicon() -> Lexicon:
         nominal_blockers=set(data["nominal_blockers"]),
         recipient_required=set(data["recipient_required"]),
         bare_need_target=set(data["bare_need_target"]),
+        domestic_default=set(data["domestic_default"]),
     )
 
 
@@ -293,10 +295,27 @@ class SentenceCoder:
             elif kind == "refuse" and trigger.token.dep_ == "ccomp":
                 kind = "deny"  # "rejected that ...", "dismissed that ..."
             if kind is None:
+                kind = self._obligation(trigger.token, governor)
+            if kind is None:
                 continue
             outer = by_token.get(governor.i)
             self._apply(kind, governor, outer, trigger, extra)
+        for verb in self.sentence:
+            if verb.i not in by_token and verb.pos_ == "VERB" and verb.dep_ == "ccomp":
+                kind = self._obligation(verb, verb.head)
+                if kind is not None and _subjects(verb) and verb.head.i not in by_token:
+                    # "Russia said Sudan must return the helicopter": a demand whatever is demanded
+                    extra.append(Trigger(verb.head, "100" if kind == "demand" else "020", clause=verb.head,
+                                         targets=_subjects(verb)))
         return [t for t in triggers + extra if t.code is not None]
+
+    def _obligation(self, verb: Token, governor: Token) -> str | None:
+        """"X said (that) Y must / should do Z" states a demand / an appeal of X to Y."""
+        if verb.dep_ != "ccomp" or _lemma(governor) not in self.lex.reporting or \
+                _has_neg(governor) or not any(self.actors(s) for s in _subjects(governor)):
+            return None
+        auxiliaries = {c.lower_ for c in verb.children if c.dep_ == "aux"}
+        return "demand" if "must" in auxiliaries else "appeal" if "should" in auxiliaries else None
 
     def _apply(self, kind: str | None, governor: Token, outer: Trigger | None, inner: Trigger,
                extra: list[Trigger]) -> None:
@@ -734,12 +753,13 @@ class Coder:
         reporter = self._reporter(trigger)
         for source, target in pairs:
             self.number += 1
+            target_ref = actor_ref(target, self.analysis) if target is not None else self._domestic(source, code)
             yield Event(
                 id=f"{self.analysis.document.id}#e{self.number}",
                 document_id=self.analysis.document.id,
                 sentence=sentence.text, start=sentence.start_char, end=sentence.end_char,
                 source=actor_ref(source, self.analysis),
-                target=actor_ref(target, self.analysis) if target is not None else None,
+                target=target_ref,
                 plover=code.plover, cameo=code.code, quad_class=code.quad_class, goldstein=code.goldstein,
                 date=date, date_precision=precision, negated=trigger.negated, modality=trigger.modality,
                 reported_by=reporter,
@@ -747,6 +767,15 @@ class Coder:
                                                                          key=lambda t: t.i)),
                 section=self.section,
             )
+
+    def _domestic(self, source: Mention, code: Code) -> ActorRef | None:
+        """The recipient of a protest or concession that names none: the source's own state (PLOVER's convention)."""
+        if code.plover not in self.lex.domestic_default or source.country is None or source.sector == "IGO":
+            return None
+        state = self.analysis.actors.get(source.country)
+        if state is None:
+            state = self.analysis.actors[source.country] = registry_for(self.doc).state_actor(source.country)
+        return ActorRef(state.id, state.name, state.country, None)
 
     def _optional_target(self, trigger: Trigger) -> bool:
         """PLOVER requires a recipient for some types; generic event nouns need one to count at all."""
