@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from detente.compare import Sources, compare, trigger_stem
+from detente.compare import Sources, compare, display_sentence, trigger_stem
 from detente.synthetic import CorpusBuilder
 
 
@@ -176,7 +176,8 @@ def test_agreement_needs_independent_sources():
     (finding,) = compare(b.corpus)
     assert finding.kind == "agreement" and finding.topic == "claim"
     assert finding.document_ids == ["a", "b", "c", "d"]
-    assert "independently affirm" in finding.explanation
+    assert finding.explanation.startswith(
+        "Wire One (own voice; republished by Herald) and Daily Ledger (own voice), two independent sources, affirm")
 
 
 def test_documents_without_outlet_are_their_own_sources():
@@ -258,3 +259,91 @@ def test_actors_without_a_known_country_are_left_out():
     b.document("b", outlet="Two").say("Israel struck Syria.").event(
         "ISR", "SYR", "ASSAULT", "material_conflict", -10, date="2020-01-03", trigger="struck")
     assert compare(b.corpus) == []
+
+
+def middle_east() -> CorpusBuilder:
+    b = builder()
+    for code, name in [("SAU", "Saudi Arabia"), ("ARE", "the United Arab Emirates"), ("UKR", "Ukraine")]:
+        b.actor(code, name, code)
+    b.actor("benjamin-netanyahu", "Benjamin Netanyahu", "ISR", "GOV", "person", aliases=("Netanyahu",))
+    b.actor("mohammed-bin-salman", "Mohammed bin Salman", "SAU", "GOV", "person", aliases=("the crown prince",))
+    b.actor("mike-pompeo", "Mike Pompeo", "USA", "GOV", "person", aliases=("Pompeo",))
+    return b
+
+
+def test_bare_denial_without_content_answers_no_event():
+    b = middle_east()
+    wire = b.document("a", outlet="Wire One", published="2020-11-23")
+    wire.say("Israel has agreed to normalise relations with the United Arab Emirates.").event(
+        "ISR", "ARE", "AGREE", "verbal_cooperation", 3.0, date="2020-11-20", trigger="normalise relations")
+    wire.say("Israel and Russia talk to each other about Syria.").event(
+        "ISR", "RUS", "CONSULT", "verbal_cooperation", 1.0, trigger="talk to")
+    b.document("b", outlet="State Herald", published="2020-11-24").say(
+        "The minister posted his denial on Twitter on Monday.").event(
+        "benjamin-netanyahu", None, "STATEMENT", "verbal_cooperation", 0, trigger="denial")
+    assert topics(compare(b.corpus), "contradiction") == []
+
+
+def test_denial_that_names_another_dyad_does_not_answer_the_deniers_other_meetings():
+    b = middle_east()
+    wire = b.document("a", outlet="Wire One", published="2020-11-23")
+    wire.say("Netanyahu met the crown prince in Neom on Sunday.").event(
+        "benjamin-netanyahu", "mohammed-bin-salman", "CONSULT", "verbal_cooperation", 1.0, date="2020-11-22",
+        trigger="met")
+    wire.say("Pompeo also met the crown prince in Neom on Sunday.").event(
+        "mike-pompeo", "mohammed-bin-salman", "CONSULT", "verbal_cooperation", 1.0, date="2020-11-22",
+        trigger="met")
+    b.document("b", outlet="State Herald", published="2020-11-24").say(
+        "Saudi Arabia denied that the crown prince met Netanyahu.").event(
+        "SAU", None, "STATEMENT", "verbal_cooperation", 0, trigger="denied")
+    (finding,) = [f for f in compare(b.corpus) if f.kind == "contradiction"]
+    assert finding.topic == "event_denial" and finding.dyad == ("ISR", "SAU")
+    assert finding.event_ids == ["a#e1", "b#e1"]
+    assert "Benjamin Netanyahu (Israel) → Mohammed bin Salman (Saudi Arabia)" in finding.explanation
+
+
+def test_denial_of_one_event_type_does_not_answer_another_between_named_countries():
+    b = middle_east()
+    b.document("a", outlet="Wire One", published="2022-10-18").say("Iran hit Ukraine with drones.").event(
+        "IRN", "UKR", "ASSAULT", "material_conflict", -10, date="2022-10-17", trigger="hit")
+    b.document("c", outlet="Evening Post", published="2022-10-18").say("Iran supplied Russia with drones.").event(
+        "IRN", "RUS", "AID", "material_cooperation", 7, date="2022-10-17", trigger="supplied")
+    denial = b.document("b", outlet="State Herald", published="2022-10-19")
+    denial.say("Iran denied supplying drones to Russia for the war in Ukraine.").event(
+        "IRN", None, "STATEMENT", "verbal_cooperation", 0, trigger="denied")
+    denial.event("IRN", "RUS", "AID", "material_cooperation", 7, negated=True, trigger="supplying")
+    (finding,) = [f for f in compare(b.corpus) if f.kind == "contradiction"]
+    assert finding.dyad == ("IRN", "RUS")
+    assert finding.event_ids == ["b#e1", "b#e2", "c#e1"]
+
+
+def test_explanation_names_organisations_with_their_country():
+    b = builder()
+    b.document("a", outlet="Wire One").say("Hezbollah is a proxy of Iran.").claim("hezbollah", "IRN", "proxy")
+    b.document("b", outlet="State Herald").say("Hezbollah is not a proxy of Iran, Sergei Lavrov said.").claim(
+        "hezbollah", "IRN", "proxy", "denied", holder="sergei-lavrov", holder_kind="speaker")
+    (finding,) = compare(b.corpus)
+    assert finding.dyad == ("IRN", "LBN")
+    assert "whether Hezbollah (Lebanon) is a proxy of Iran" in finding.explanation
+    assert "State Herald (quoting Sergei Lavrov)" in finding.explanation
+
+
+def test_agreement_counts_outlets_not_statements():
+    b = builder()
+    wire = b.document("a", outlet="Meridian Wire")
+    wire.say("Russia and Iran have become close partners.").claim("RUS", "IRN", "partner")
+    wire.say("Analysts say Russia remains Iran's closest partner.").claim(
+        "RUS", "IRN", "partner", holder_kind="group", holder_text="analysts")
+    b.document("b", outlet="Meridian Wire").say("Russia and Iran are partners.").claim("RUS", "IRN", "partner")
+    b.document("c", outlet="Multipolar Dispatch").say("Russia remains Iran's closest partner.").claim(
+        "RUS", "IRN", "partner")
+    (finding,) = compare(b.corpus)
+    assert finding.explanation == ("Meridian Wire (own voice; citing analysts) and Multipolar Dispatch (own voice), "
+                                   "two independent sources, affirm that Russia and Iran are partners.")
+
+
+def test_display_sentence_drops_quote_marks_left_from_neighbouring_sentences():
+    assert display_sentence('"\n\nWestern analysts like to say so.') == "Western analysts like to say so."
+    assert display_sentence('”  Moscow’s critics ignore it. “') == "Moscow’s critics ignore it."
+    assert display_sentence('"We gave drones," he said.') == '"We gave drones," he said.'
+    assert display_sentence("Iran and\nRussia met.") == "Iran and Russia met."

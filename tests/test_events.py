@@ -188,3 +188,31 @@ def test_real_article(shared, pipeline):
         assert record["text"][event.start:event.end] == event.sentence
         assert event.id.startswith(record["id"] + "#e")
     assert len({e.id for e in analysis.events}) == len(analysis.events)
+
+
+def test_conditional_threat_is_asserted_and_if_clause_hypothetical(nlp):
+    events = code(nlp, "Turkey threatened to break relations with Russia unless the Kremlin closed its base.",
+                  {"Turkey": "TUR", "Russia": "RUS", "Kremlin": "RUS-GOV"})
+    assert [(e.plover, e.modality, e.target.country) for e in events] == [("THREATEN", "asserted", "RUS")]
+
+
+def test_pronoun_subject_of_reported_speech_is_the_speaker(nlp):
+    events = code(nlp, "Turkey said it had expelled two Russian diplomats.",
+                  {"Turkey": "TUR", "Russian diplomats": "RUS-GOV"})
+    assert dyads(events) == {("TUR", "RUS", "SANCTION")}
+    assert events[0].modality == "reported" and events[0].reported_by.actor_id == "TUR"
+
+
+def test_must_in_reported_speech_is_a_demand(nlp):
+    events = code(nlp, "Russia said on Tuesday that Iran must return the helicopter.", {"Russia": "RUS", "Iran": "IRN"})
+    assert ("RUS", "IRN", "REQUEST") in dyads(events)
+
+
+def test_protest_without_target_is_directed_at_own_state(nlp):
+    events = code(nlp, "Thousands of Iranians demonstrated in Tehran on Sunday.", {"Iranians": "IRN"})
+    assert dyads(events) == {("IRN", "IRN", "PROTEST")}
+
+
+def test_modifier_names_the_actor_of_a_common_noun(nlp):
+    events = code(nlp, "Israel threatened to ban Iranian opposition candidates.", {"Israel": "ISR", "Iranian": "IRN"})
+    assert dyads(events) == {("ISR", "IRN", "THREATEN")}

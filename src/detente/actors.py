@@ -40,6 +40,7 @@ class Role:
     sector: str | None
     start: str | None
     end: str | None
+    country: str | None = None  # held for another state or an IGO ("UNO" for the UN Secretary-General)
 
     def covers(self, date: str) -> bool:
         return (self.start is None or self.start <= date) and (self.end is None or date <= self.end)
@@ -53,6 +54,7 @@ class Person:
     aliases: list[str] = field(default_factory=list)
     roles: list[Role] = field(default_factory=list)
     sector: str | None = None  # outside any role
+    reference: bool = False  # derived from the Phoenix dictionaries (no role titles), not hand-written
 
     def role_at(self, date: str) -> Role | None:
         """The role held at `date` (the most recently started one if several)."""
@@ -66,6 +68,11 @@ class Person:
         if self.sector:
             return self.sector
         return "ELI" if any(role.end and role.end < date for role in self.roles) else None
+
+    def country_at(self, date: str) -> str | None:
+        """The country of the role held at `date` (an IGO code while serving one), else the person's own."""
+        role = self.role_at(date)
+        return role.country if role is not None and role.country else self.country
 
 
 @dataclass
@@ -111,9 +118,25 @@ class Entry:
 
 
 ENTRY_LABELS = {"country": "GPE", "adjective": "NORP", "metonym": "GPE", "epithet": "GPE",
-                "organization": "ORG", "person": "PERSON"}
+                "organization": "ORG", "person": "PERSON", "place": "GPE"}
 # When one surface form names several things, the first kind here wins.
-ENTRY_PRIORITY = ("country", "organization", "person", "metonym", "epithet", "adjective")
+ENTRY_PRIORITY = ("country", "organization", "person", "metonym", "epithet", "adjective", "place")
+YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+def read_yaml(path: Path) -> Any:
+    """A YAML file parsed with libyaml when available (several times faster than the pure-Python parser)."""
+    return yaml.load(path.read_text(encoding="utf-8"), Loader=YAML_LOADER)
+
+
+def read_tsv(path: Path) -> Iterable[list[str]]:
+    """Rows of a tab-separated data file without its comment lines and header row."""
+    if not path.exists():
+        return
+    with path.open(encoding="utf-8") as handle:
+        rows = (line.rstrip("\n").split("\t") for line in handle if line.strip() and not line.startswith("#"))
+        next(rows, None)
+        yield from rows
 
 
 def normalize(text: str) -> str:
@@ -217,30 +240,40 @@ class ActorRegistry:
         self.people: dict[str, Person] = {}
         self.titles: list[tuple[str, str]] = []
         self.institutions: list[tuple[str, str, bool]] = []
+        self.institutions: list[tuple[str, str, bool, bool]] = []  # text, sector, loaded, needs an owner
         self.words: dict[str, Any] = {}
-        self._surfaces: dict[str, list[Entry]] = defaultdict(list)  # surface as written -> entries
+        self._surfaces: dict[str, list[Entry]] = defaultdict(list)  # surface as written (ruler) -> entries
         self._lookup: dict[str, list[Entry]] = defaultdict(list)  # normalized -> entries
         self._surnames: dict[str, set[str]] = defaultdict(set)
+        self._person_by_name: dict[str, str] = {}  # normalized full name -> person id
 
     # -- loading ------------------------------------------------------------------------------------------------------
     @classmethod
-    def load(cls, extra_files: Sequence[str | Path] = ()) -> ActorRegistry:
-        """The packaged actor data plus the user's files (same shape, top-level keys countries/organizations/people)."""
+    def load(cls, extra_files: Sequence[str | Path] = (), reference: bool = True) -> ActorRegistry:
+        """The packaged actor data plus the user's files (same shape, top-level keys countries/organizations/people).
+
+        `reference=False` leaves out the derived data files (reference people and groups, places)."""
         registry = cls()
-        registry.words = yaml.safe_load((DATA_DIR / "resolution.yaml").read_text(encoding="utf-8"))
+        registry.words = read_yaml(DATA_DIR / "resolution.yaml")
 
         def read(name: str) -> list:
             path = ACTORS_DIR / name
-            return (yaml.safe_load(path.read_text(encoding="utf-8")) or []) if path.exists() else []
+            return (read_yaml(path) or []) if path.exists() else []
 
         registry.add_countries(read("countries.yaml"))
         registry.add_organizations(read("organizations.yaml"))
         registry.add_people(read("people.yaml"))
         registry.titles = [(str(t["text"]), t.get("sector")) for t in read("titles.yaml")]
-        registry.institutions = [(str(t["text"]), t.get("sector"), bool(t.get("loaded"))) for t in
-                                 read("institutions.yaml")]
+        registry.institutions = [(str(t["text"]), t.get("sector"), bool(t.get("loaded")), bool(t.get("owned")))
+                                 for t in read("institutions.yaml")]
+        registry.add_places(read("regions.yaml"), in_ruler=True)
+        if reference:
+            registry.add_reference_people(read_tsv(ACTORS_DIR / "reference_people.tsv"))
+            registry.add_reference_groups(read_tsv(ACTORS_DIR / "reference_groups.tsv"))
+            registry.add_places(({"name": row[0], "country": row[1]} for row in read_tsv(ACTORS_DIR / "places.tsv")),
+                                in_ruler=False)
         for extra in extra_files:
-            data = yaml.safe_load(Path(extra).read_text(encoding="utf-8")) or {}
+            data = yaml.load(Path(extra).read_text(encoding="utf-8"), Loader=YAML_LOADER) or {}
             if not isinstance(data, dict):
                 raise ValueError(f"{extra}: expected a mapping with countries/organizations/people")
             registry.add_countries(data.get("countries") or [])
@@ -288,36 +321,75 @@ class ActorRegistry:
 
     def add_people(self, records: Iterable[dict]) -> None:
         for rec in records:
-            roles = [Role(str(r.get("title") or ""), r.get("sector"), _date(r.get("start")), _date(r.get("end"), True))
-                     for r in _as_list(rec.get("roles"))]
+            roles = [Role(str(r.get("title") or ""), r.get("sector"), _date(r.get("start")), _date(r.get("end"), True),
+                          r.get("country")) for r in _as_list(rec.get("roles"))]
             person = Person(str(rec["id"]), str(rec["name"]), rec.get("country"),
                             [str(a) for a in _as_list(rec.get("aliases"))], roles, rec.get("sector"))
-            for known in [p for p in self.people.values() if normalize(p.name) == normalize(person.name)]:
-                del self.people[known.id]  # a user's entry replaces the packaged one of the same name
-                self._surnames[normalize(known.name).split(" ")[-1]].discard(known.id)
-            self.people[person.id] = person
-            for text in [person.name, *person.aliases]:
-                self._add_surface(text, Entry("person", person.id))
-            self._surnames[normalize(person.name).split(" ")[-1]].add(person.id)
+            self._add_person(person, in_ruler=True)
 
-    def _add_surface(self, text: str, entry: Entry) -> None:
+    def _add_person(self, person: Person, in_ruler: bool) -> None:
+        key = normalize(person.name)
+        known = self.people.get(self._person_by_name.get(key, ""))
+        if known is not None and known.id != person.id:
+            del self.people[known.id]  # a user's entry replaces the packaged one of the same name
+            self._surnames[key.split(" ")[-1]].discard(known.id)
+        self._person_by_name[key] = person.id
+        self.people[person.id] = person
+        for text in [person.name, *person.aliases]:
+            self._add_surface(text, Entry("person", person.id), in_ruler)
+        self._surnames[key.split(" ")[-1]].add(person.id)
+
+    def add_reference_people(self, rows: Iterable[list[str]]) -> None:
+        """Rows of reference_people.tsv: id, names (|), country, fallback sector, roles (sector:start:end;...).
+
+        Their names are looked up after NER (not ruler patterns); a hand-written person of the same id wins."""
+        for person_id, names, country, sector, roles in rows:
+            if person_id in self.people:
+                continue
+            name, *aliases = names.split("|")
+            parsed = []
+            for role in filter(None, roles.split(";")):
+                role_sector, start, end = role.split(":")
+                parsed.append(Role("", role_sector, start or None, end or None))
+            self._add_person(Person(person_id, name, country, aliases, parsed, sector or None, reference=True),
+                             in_ruler=False)
+
+    def add_reference_groups(self, rows: Iterable[list[str]]) -> None:
+        """Rows of reference_groups.tsv: id, names (|), country, sector, kind; looked up after NER."""
+        for org_id, names, country, sector, kind in rows:
+            if org_id in self.organizations:
+                continue
+            name, *aliases = names.split("|")
+            self.organizations[org_id] = Organization(org_id, name, country, sector or None, kind, aliases)
+            for text in names.split("|"):
+                self._add_surface(text, Entry("organization", org_id), in_ruler=False)
+
+    def add_places(self, records: Iterable[dict], in_ruler: bool) -> None:
+        """Cities and regions: `{name, aliases, country}`; a place names the state it lies in (no sector)."""
+        for rec in records:
+            country = str(rec["country"])
+            for text in [rec["name"], *_as_list(rec.get("aliases"))]:
+                self._add_surface(str(text), Entry("place", country), in_ruler)
+
+    def _add_surface(self, text: str, entry: Entry, in_ruler: bool = True) -> None:
         text = text.strip()
         if not text:
             return
         # a later entry (a user's file) wins over an earlier one of the same kind for the same name
-        if entry not in self._surfaces[text]:
+        if in_ruler and entry not in self._surfaces[text]:
             self._surfaces[text].insert(0, entry)
-        key = normalize(text)
-        if entry not in self._lookup[key]:
-            self._lookup[key].insert(0, entry)
+        entries = self._lookup[normalize(text)]
+        if entry not in entries:
+            entries.insert(0, entry)
 
     def _finish(self) -> None:
         self.title_table = PhraseTable((text, {"sector": sector, "kind": "title"}) for text, sector in self.titles)
         self.institution_table = PhraseTable(
-            (text, {"sector": sector, "kind": "institution", "loaded": loaded})
-            for text, sector, loaded in self.institutions)
+            (text, {"sector": sector, "kind": "institution", "loaded": loaded, "owned": owned})
+            for text, sector, loaded, owned in self.institutions)
         self.modifier_table = PhraseTable((m, {}) for m in self.words.get("modifiers", []))
         self.leader_titles = {PhraseTable.key(t) for t in self.words.get("leader_titles", [])}
+        self.titled_people = [p for p in self.people.values() if not p.reference]  # reference roles have no titles
 
     # -- lookups ------------------------------------------------------------------------------------------------------
     def _best(self, entries: list[Entry]) -> Entry | None:
@@ -330,21 +402,27 @@ class ActorRegistry:
         """The entry a name refers to ("U.S.", "the Kremlin", "Lavrov's" ...), or None."""
         return self._best(self._lookup.get(normalize(text), []))
 
+    def lookup_keys(self) -> Iterable[str]:
+        """Every normalized name the registry knows."""
+        return self._lookup.keys()
+
     def person_by_surname(self, name: str) -> Person | None:
-        """The one known person whose surname is the last word of `name`, if exactly one."""
-        ids = self._surnames.get(normalize(name).split(" ")[-1], set())
-        return self.people[next(iter(ids))] if len(ids) == 1 else None
+        """The one known person whose surname is the last word of `name`: the one hand-written person with it, else
+        the one reference person."""
+        people = [self.people[i] for i in self._surnames.get(normalize(name).split(" ")[-1], ())]
+        for group in ([p for p in people if not p.reference], [p for p in people if p.reference]):
+            if group:
+                return group[0] if len(group) == 1 else None
+        return None
 
     def role_holders(self, country: str, title: str, date: str) -> list[Person]:
         """People of `country` holding a role named `title` (or a leader's role for "leader") at `date`."""
         wanted = set(_title_words(title))
         leader = PhraseTable.key(title) in ("leader", "leaders", "head of state", "ruler", "strongman")
         found = []
-        for person in self.people.values():
-            if person.country != country:
-                continue
+        for person in self.titled_people:
             role = person.role_at(date)
-            if role is None:
+            if role is None or (role.country or person.country) != country:
                 continue
             role_key = PhraseTable.key(role.title)
             if leader and role_key in self.leader_titles or wanted and wanted <= set(_title_words(role.title)):
@@ -383,7 +461,7 @@ class ActorRegistry:
         return Actor(org.id, org.name, org.country, org.sector, kind)
 
     def person_actor(self, person: Person, date: str) -> Actor:
-        return Actor(person.id, person.name, person.country, person.sector_at(date), "person")
+        return Actor(person.id, person.name, person.country_at(date), person.sector_at(date), "person")
 
 
 def _title_words(title: str) -> list[str]:

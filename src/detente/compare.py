@@ -3,26 +3,33 @@
 Contradictions (topic = kind):
 - `claim_polarity`: one source affirms a relation of a dyad ("close allies"), another denies it ("not allies");
 - `claim_relation`: two sources affirm incompatible relations (ally vs enemy; data/compare/relations.yaml);
-- `event_denial`: an event reported as fact in one source and negated, or denied by a denial statement
-  ("Iran denied that ..."; cue words in data/compare/denial_cues.txt), in another;
+- `event_denial`: an event reported as fact in one source and negated (same dyad and type), or denied by a denial
+  statement ("Iran denied that ..."; cue words in data/compare/denial_cues.txt), in another. A denial statement
+  answers a fact only when what it denies is that fact: its content (the words after the cue, with the actors they
+  name and the events coded in them) names the fact's dyad, or the denier took part in the fact and the content
+  names its type or trigger ("Iran denied any role in the attack"). A bare "posted his denial" answers nothing;
 - `event_date`: the same occurrence (same dyad, PLOVER type and trigger, dates a few days apart) dated differently;
 - `event_actor`: the same occurrence (same type, trigger and date, one shared actor) done by or to someone else.
 Agreements (topic `claim` or `event`): the same claim or the same occurrence stated by two or more independent
 sources. Two documents are independent unless they share an outlet or one is a near-duplicate (`duplicate_of`)
-of the other; documents without an outlet are each their own source.
+of the other; documents without an outlet are each their own source. Explanations name one voice per source
+("Meridian Wire (own voice; citing analysts)"), the number of independent sources, and actors as resolved
+("Hezbollah (Lebanon)") while the dyad stays at country level.
 """
 
 from __future__ import annotations
 
 import re
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
 from importlib import resources
 
-from .model import Claim, Corpus, Document, Event, Finding
-from .network import RelationTable, dyad_key, event_occurred, node_names, node_of, relation_table
+from .model import ActorRef, Claim, Corpus, Document, Event, Finding
+from .network import (MentionLookup, RelationTable, dyad_key, event_occurred, known_country, node_names, node_of,
+                      relation_table)
 
 CONTRADICTION_TOPICS = ("claim_polarity", "claim_relation", "event_denial", "event_date", "event_actor")
 AGREEMENT_TOPICS = ("claim", "event")
@@ -126,6 +133,24 @@ def _denial_cues() -> tuple[frozenset[str], ...]:
                  if line.strip() and not line.startswith("#"))
 
 
+_LEFTOVER_START = re.compile(r"^\s*(?:[\"'“”‘’»)\]]+(?=\s|$)\s*)+")  # a quote closing the sentence before
+_LEFTOVER_END = re.compile(r"(?:(?<=\s)|^)[\"'“”‘’«(\[]+\s*$")  # a quote opening the next sentence
+
+
+def display_sentence(text: str) -> str:
+    """An evidence sentence as shown to a reader: without quote marks left over from the neighbouring sentences
+    (a closing quote and line break before it, an opening quote after it) and with white space collapsed."""
+    text = _LEFTOVER_END.sub("", _LEFTOVER_START.sub("", text))
+    return " ".join(text.split())
+
+
+_NUMBER_WORDS = ("no", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten")
+
+
+def _count(n: int) -> str:
+    return _NUMBER_WORDS[n] if n < len(_NUMBER_WORDS) else str(n)
+
+
 def _join(parts: Sequence[str], most: int = 4) -> str:
     """ "A", "A and B", "A, B and C", "A, B, C, D and 5 more"."""
     parts = list(dict.fromkeys(parts))
@@ -141,41 +166,126 @@ def _say(voices: Sequence[str], singular: str, plural: str) -> str:
     return f"{_join(voices)} {singular if len(set(voices)) == 1 else plural}"
 
 
+@dataclass(frozen=True)
+class DenialContent:
+    """What a denial statement denies: countries named after its cue, event types coded there, word stems."""
+
+    nodes: frozenset[str]
+    types: frozenset[str]
+    stems: frozenset[str]
+
+
+def _cue_end(text: str, trigger: str) -> int:
+    """Where the first word of a trigger ends in a text (0 when it does not occur)."""
+    words = trigger.split()
+    found = re.search(r"\b" + re.escape(words[0]) + r"\b", text, re.IGNORECASE) if words else None
+    return found.end() if found else 0
+
+
 class _Comparer:
     def __init__(self, corpus: Corpus):
         self.corpus = corpus
         self.sources = Sources(corpus.documents)
         self.names = node_names(corpus)
         self.table: RelationTable = relation_table()
+        self.mentions = MentionLookup(corpus.mentions)
+        self.sentence_events: dict[tuple[str, str, int], list[Event]] = defaultdict(list)
+        for event in corpus.events:
+            self.sentence_events[(event.document_id, event.section, event.start)].append(event)
         self.dated_differently: set[frozenset[str]] = set()  # event pairs of an event_date contradiction
 
     # -- wording ------------------------------------------------------------------------------------------
     def name(self, node: str) -> str:
         return self.names.get(node, node)
 
-    def claim_voice(self, claim: Claim) -> str:
-        """ "Wikinews (own voice)", "TASS (quoting Sergei Lavrov)", "Fox (citing officials, hedged)"."""
+    def actor(self, ref: ActorRef) -> str:
+        """An actor as resolved: the country for a state or its government, "Hezbollah (Lebanon)" for others."""
+        country = known_country(ref)
+        if country is None:
+            return ref.name
+        country_name = self.name(country)
+        if ref.actor_id in (country, f"{country}-GOV"):
+            return country_name
+        if _country_level(ref) or country_name.casefold() in ref.name.casefold():
+            return ref.name
+        return f"{ref.name} ({country_name})"
+
+    def actors(self, refs: Iterable[ActorRef]) -> str:
+        return " / ".join(dict.fromkeys(self.actor(ref) for ref in refs))
+
+    def claim_holder(self, claim: Claim) -> str:
+        """ "own voice", "quoting Sergei Lavrov", "citing officials, hedged"."""
+        holder = claim.holder
         if claim.holder_kind == "speaker":
-            holder = f"quoting {claim.holder.name if claim.holder else claim.holder_text or 'a speaker'}"
+            person = holder is not None and not _country_level(holder)
+            who = holder.name if person else claim.holder_text or (self.speaker(holder) if holder else "a speaker")
+            words = f"quoting {who}"
         elif claim.holder_kind == "group":
-            holder = f"citing {claim.holder_text or (claim.holder.name if claim.holder else 'unnamed sources')}"
+            words = f"citing {claim.holder_text or (self.actor(holder) if holder else 'unnamed sources')}"
         else:
-            holder = "own voice"
-        if claim.modality == "hedged":
-            holder += ", hedged"
-        return f"{self.sources.label(claim.document_id)} ({holder})"
+            words = "own voice"
+        return words + (", hedged" if claim.modality == "hedged" else "")
+
+    def speaker(self, ref: ActorRef) -> str:
+        """A quoted speaker: a person or organisation by name, a state or sector as `actor` words it."""
+        return self.actor(ref) if _country_level(ref) else ref.name
+
+    def event_holder(self, event: Event) -> str:
+        return f"quoting {self.speaker(event.reported_by)}" if event.reported_by else "own report"
+
+    def voices(self, items: Iterable[Claim | Event], holder: Callable[[Claim | Event], str],
+               plain: str | None = None) -> list[str]:
+        """One entry per independent source, with the voices it speaks in: "Meridian Wire (own voice; citing
+        analysts)". `plain` is the voice left unsaid when it is a source's only one (events: "own report")."""
+        by_source: dict[str, list[Claim | Event]] = defaultdict(list)
+        for item in sorted(items, key=lambda i: self.sources.position.get(i.document_id, 0)):
+            by_source[self.sources.key(item.document_id)].append(item)
+        entries = []
+        for members in by_source.values():
+            labels = list(dict.fromkeys(self.sources.label(i.document_id) for i in members))
+            root = self.sources.root(members[0].document_id)
+            label = self.sources.label(root.id) if root is not None else labels[0]
+            notes = list(dict.fromkeys(holder(i) for i in members))
+            if notes == [plain]:
+                notes = []
+            copies = [other for other in labels if other != label]
+            if copies:
+                notes.append(f"republished by {_join(copies)}")
+            entries.append(f"{label} ({'; '.join(notes)})" if notes else label)
+        return entries
+
+    def claim_voices(self, claims: Iterable[Claim]) -> list[str]:
+        return self.voices(claims, self.claim_holder)
+
+    def event_voices(self, events: Iterable[Event]) -> list[str]:
+        return self.voices(events, self.event_holder, plain="own report")
 
     def event_voice(self, event: Event) -> str:
-        label = self.sources.label(event.document_id)
-        return f"{label} (quoting {event.reported_by.name})" if event.reported_by else label
+        return self.event_voices([event])[0]
 
-    def event_words(self, event: Event) -> str:
-        target = self.name(node_of(event.target)) if event.target else "?"
-        when = f", {event.date}" if event.date else ""
-        return f"{self.name(node_of(event.source))} → {target} {event.plover} ('{event.trigger}'{when})"
+    def event_words(self, events: Sequence[Event]) -> str:
+        """ "Benjamin Netanyahu (Israel) → Saudi Arabia CONSULT ('met', 2020-11-22)", actors of every event."""
+        first = events[0]
+        source_node = node_of(first.source)
+        sources = [e.source if node_of(e.source) == source_node else e.target for e in events if e.target]
+        targets = [e.target if node_of(e.source) == source_node else e.source for e in events if e.target]
+        target = self.actors(targets) if targets else "?"
+        when = f", {first.date}" if first.date else ""
+        return f"{self.actors(sources or [first.source])} → {target} {first.plover} ('{first.trigger}'{when})"
 
-    def relation_words(self, claim: Claim) -> str:
-        return self.table.phrase(claim.relation, self.name(node_of(claim.a)), self.name(node_of(claim.b)))
+    def relation_words(self, claims: Sequence[Claim]) -> str:
+        """The first claim's relation, affirmed, between the actors that every claim names on each side."""
+        first = claims[0]
+        sides: dict[str | None, list[ActorRef]] = defaultdict(list)
+        for claim in claims:
+            for ref in (claim.a, claim.b):
+                sides[node_of(ref)].append(ref)
+        return self.table.phrase(first.relation, self.actors(sides[node_of(first.a)]),
+                                 self.actors(sides[node_of(first.b)]))
+
+    def sources_phrase(self, voices: Sequence[str]) -> str:
+        """ "A (own voice) and B (citing officials), two independent sources," for an agreement."""
+        return f"{_join(voices)}, {_count(len(voices))} independent sources,"
 
     # -- building findings --------------------------------------------------------------------------------
     def finding(self, kind: str, topic: str, dyad: tuple[str, str], claims: Sequence[Claim] = (),
@@ -213,16 +323,16 @@ class _Comparer:
             if affirmed and denied and self.cross_source(affirmed, denied):
                 findings.append(self.finding(
                     "contradiction", "claim_polarity", dyad, affirmed + denied,
-                    explanation=(f"Sources disagree on whether {self.relation_words(affirmed[0])}: "
-                                 f"{_say([self.claim_voice(c) for c in affirmed], 'says', 'say')} so, "
-                                 f"{_say([self.claim_voice(c) for c in denied], 'says', 'say')} not.")))
+                    explanation=(f"Sources disagree on whether {self.relation_words(affirmed + denied)}: "
+                                 f"{_say(self.claim_voices(affirmed), 'says', 'say')} so, "
+                                 f"{_say(self.claim_voices(denied), 'says', 'say')} not.")))
             for polarity, same in (("affirmed", affirmed), ("denied", denied)):
                 if len(self.independent(same)) > 1:
                     verb = "affirm" if polarity == "affirmed" else "deny"
                     findings.append(self.finding(
                         "agreement", "claim", dyad, same,
-                        explanation=(f"{_join([self.claim_voice(c) for c in same])} independently {verb} "
-                                     f"that {self.relation_words(same[0])}.")))
+                        explanation=(f"{self.sources_phrase(self.claim_voices(same))} {verb} "
+                                     f"that {self.relation_words(same)}.")))
         by_dyad: dict[tuple[str, str], dict[str, list[Claim]]] = defaultdict(dict)
         for (dyad, relation, _), claims in groups.items():
             affirmed = [c for c in claims if c.polarity == "affirmed"]
@@ -235,10 +345,10 @@ class _Comparer:
                     findings.append(self.finding(
                         "contradiction", "claim_relation", dyad, first + second,
                         explanation=(f"Sources disagree on how {self.name(dyad[0])} and {self.name(dyad[1])} relate: "
-                                     f"{_say([self.claim_voice(c) for c in first], 'says', 'say')} "
-                                     f"{self.relation_words(first[0])}, "
-                                     f"{_say([self.claim_voice(c) for c in second], 'says', 'say')} "
-                                     f"{self.relation_words(second[0])}.")))
+                                     f"{_say(self.claim_voices(first), 'says', 'say')} "
+                                     f"{self.relation_words(first)}, "
+                                     f"{_say(self.claim_voices(second), 'says', 'say')} "
+                                     f"{self.relation_words(second)}.")))
         return findings
 
     # -- events -------------------------------------------------------------------------------------------
@@ -271,45 +381,71 @@ class _Comparer:
         stems = trigger_stems(event)
         return not event.negated and any(cue <= stems for cue in _denial_cues())
 
-    def denial_findings(self, groups: dict[tuple[tuple[str, str], str], list[Event]]) -> list[Finding]:
-        """Events one source states as fact and another negates (same type) or denies (a denial statement).
+    def denial_content(self, denial: Event) -> DenialContent:
+        """What a denial statement denies: the words after its cue, the countries they name (and the statement's
+        target), and the types of the events coded in them."""
+        text = denial.sentence
+        cue = _cue_end(text, denial.trigger)
+        content = text[cue:]
+        nodes = {node_of(m) for m in self.mentions.within(denial.document_id, denial.section,
+                                                              denial.start + cue, denial.end)}
+        if denial.target is not None:
+            nodes.add(node_of(denial.target))
+        types = {e.plover for e in self.sentence_events[(denial.document_id, denial.section, denial.start)]
+                 if e.id != denial.id and not self.is_denial(e) and _cue_end(content, e.trigger)}
+        stems = {trigger_stem_of(w) for w in re.findall(r"[\w-]+", content.casefold()) if len(w) >= MIN_TRIGGER_WORD}
+        return DenialContent(frozenset(nodes - {None}), frozenset(types), frozenset(stems))
 
-        A denial without a target ("Iran denied any role in the attack") answers the facts whose actor is the
-        denier."""
+    def denies(self, denial: Event, content: DenialContent, fact: Event) -> bool:
+        """Whether a denial statement is about a fact. When its content names countries besides the denier, they
+        must include the fact's dyad (and, when the content states an event of its own, the fact's type); when it
+        names none ("denied any role in the attack"), the denier must have taken part in the fact and the content
+        must name its type or trigger."""
+        if fact.plover in VERBAL_TYPES:
+            return False
+        nodes = {node_of(fact.source), node_of(fact.target)}
+        denier = node_of(denial.source)
+        type_named = fact.plover in content.types or bool(trigger_stems(fact) & content.stems)
+        if content.nodes - {denier}:
+            dyad_named = bool(nodes & content.nodes) and nodes <= content.nodes | {denier}
+            return dyad_named and (type_named or not content.types)
+        return denier in nodes and type_named
+
+    def denial_findings(self, groups: dict[tuple[tuple[str, str], str], list[Event]]) -> list[Finding]:
+        """Events one source states as fact and another negates (same dyad and type) or denies (a denial
+        statement about that event, see `denies`), within a date window."""
         by_dyad: dict[tuple[str, str], list[Event]] = defaultdict(list)
         for (dyad, _), events in groups.items():
             by_dyad[dyad] += events
-        untargeted = [e for e in self.corpus.events
-                      if e.target is None and self.is_denial(e) and node_of(e.source) is not None]
+        statements = [(e, self.denial_content(e)) for e in self.corpus.events
+                      if self.is_denial(e) and e.modality in ("asserted", "reported")]
         findings = []
         for dyad, events in by_dyad.items():
             facts = [e for e in events if not e.negated and not self.is_denial(e)]
             pairs = []
-            for denial in events + [d for d in untargeted if node_of(d.source) in dyad]:
-                if denial.negated:
-                    candidates = [e for e in facts if e.plover == denial.plover]
-                elif self.is_denial(denial):
-                    candidates = [e for e in facts if e.plover not in VERBAL_TYPES
-                                  and (denial.target is not None or node_of(e.source) == node_of(denial.source))]
-                else:
-                    continue
-                pairs += [(fact, denial) for fact in candidates
-                          if self.sources.key(fact.document_id) != self.sources.key(denial.document_id)
-                          and self._denial_matches(fact, denial)]
+            for negated in (e for e in events if e.negated):
+                pairs += [(fact, negated) for fact in facts if fact.plover == negated.plover
+                          and self._denial_applies(fact, negated)]
+            for statement, content in statements:
+                pairs += [(fact, statement) for fact in facts
+                          if self.denies(statement, content, fact) and self._denial_applies(fact, statement)]
             if not pairs:
                 continue
             said = _unique(s for s, _ in pairs)
             negated = _unique(d for _, d in pairs)
             findings.append(self.finding(
                 "contradiction", "event_denial", dyad, events=said + negated,
-                explanation=(f"{_say([self.event_voice(e) for e in said], 'reports', 'report')} "
-                             f"{self.event_words(said[0])} as fact, while "
-                             f"{_say([self.event_voice(e) for e in negated], 'denies', 'deny')} it "
+                explanation=(f"{_say(self.event_voices(said), 'reports', 'report')} "
+                             f"{self.event_words(said)} as fact, while "
+                             f"{_say(self.event_voices(negated), 'denies', 'deny')} it "
                              f"('{negated[0].trigger}').")))
         return findings
 
-    def _denial_matches(self, fact: Event, denial: Event) -> bool:
-        """Close enough in time: a negation dated within a few days, a denial up to two weeks after the fact."""
+    def _denial_applies(self, fact: Event, denial: Event) -> bool:
+        """From another source and close enough in time: a negation dated within a few days, a denial up to two
+        weeks after the fact."""
+        if self.sources.key(fact.document_id) == self.sources.key(denial.document_id):
+            return False
         one, two = _day(fact), _day(denial)
         if one and two:
             gap = (two - one).days
@@ -335,8 +471,8 @@ class _Comparer:
                 first, second = conflicts[0]
                 findings.append(self.finding(
                     "contradiction", "event_date", dyad, events=involved,
-                    explanation=(f"{self.event_voice(first)} dates {self.name(node_of(first.source))} → "
-                                 f"{self.name(node_of(first.target))} {plover} ('{first.trigger}') on {first.date}, "
+                    explanation=(f"{self.event_voice(first)} dates {self.actor(first.source)} → "
+                                 f"{self.actor(first.target)} {plover} ('{first.trigger}') on {first.date}, "
                                  f"{self.event_voice(second)} on {second.date}.")))
         return findings
 
@@ -369,40 +505,39 @@ class _Comparer:
                 for two in later:
                     if two.id <= one.id and _day(two) == day:
                         continue
-                    pair = self._actor_conflict(one, two, versions)
-                    if pair is None:
+                    role = self._actor_conflict(one, two, versions)
+                    if role is None:
                         continue
-                    role, shared, first_other, second_other = pair
                     what = f"{plover} ('{one.trigger}', {one.date})"
                     if role == "target":
-                        explanation = (f"{self.event_voice(one)} says {self.name(first_other)} carried out {what} "
-                                       f"against {self.name(shared)}, {self.event_voice(two)} says "
-                                       f"{self.name(second_other)} did.")
+                        explanation = (f"{self.event_voice(one)} says {self.actor(one.source)} carried out {what} "
+                                       f"against {self.actor(one.target)}, {self.event_voice(two)} says "
+                                       f"{self.actor(two.source)} did.")
                     else:
-                        explanation = (f"{self.event_voice(one)} says {self.name(shared)} directed {what} at "
-                                       f"{self.name(first_other)}, {self.event_voice(two)} says at "
-                                       f"{self.name(second_other)}.")
+                        explanation = (f"{self.event_voice(one)} says {self.actor(one.source)} directed {what} at "
+                                       f"{self.actor(one.target)}, {self.event_voice(two)} says at "
+                                       f"{self.actor(two.target)}.")
                     dyad = dyad_key(node_of(one.source), node_of(one.target))
                     findings.append(self.finding("contradiction", "event_actor", dyad, events=[one, two],
                                                  explanation=explanation))
         return findings
 
-    def _actor_conflict(self, one: Event, two: Event, versions: set) -> tuple[str, str, str, str] | None:
-        """(role of the shared actor, shared node, first version's other node, second's) or None."""
+    def _actor_conflict(self, one: Event, two: Event, versions: set) -> str | None:
+        """The role ("source" or "target") of the actor two versions share while the other actor differs."""
         one_key, two_key = self.sources.key(one.document_id), self.sources.key(two.document_id)
         if one_key == two_key:
             return None
         s1, t1, s2, t2 = node_of(one.source), node_of(one.target), node_of(two.source), node_of(two.target)
         if t1 == t2 and s1 != s2:
-            role, shared, first_other, second_other = "target", t1, s1, s2
+            role = "target"
         elif s1 == s2 and t1 != t2:
-            role, shared, first_other, second_other = "source", s1, t1, t2
+            role = "source"
         else:
             return None
         stem = trigger_stem(one)
         told_by_both = any((one.plover, stem, two_key, s1, t1, d) in versions for d in _around(_day(one))) or \
             any((one.plover, stem, one_key, s2, t2, d) in versions for d in _around(_day(two)))
-        return None if told_by_both else (role, shared, first_other, second_other)
+        return None if told_by_both else role
 
     def event_agreements(self, groups: dict[tuple[tuple[str, str], str], list[Event]]) -> list[Finding]:
         findings = []
@@ -413,8 +548,8 @@ class _Comparer:
                     continue
                 findings.append(self.finding(
                     "agreement", "event", dyad, events=cluster,
-                    explanation=(f"{_join([self.event_voice(e) for e in cluster])} independently report "
-                                 f"{self.event_words(cluster[0])}.")))
+                    explanation=(f"{self.sources_phrase(self.event_voices(cluster))} report "
+                                 f"{self.event_words(cluster)}.")))
         return findings
 
     def _clusters(self, events: list[Event]) -> list[list[Event]]:
@@ -447,6 +582,11 @@ class _Comparer:
         for number, finding in enumerate(findings, start=1):
             finding.id = f"f{number}"
         return findings
+
+
+def _country_level(ref: ActorRef) -> bool:
+    """A state or one of its sectors ("RUS", "RUS-MIL"), not a person or organisation."""
+    return ref.actor_id == ref.country or ref.actor_id == f"{ref.country}-{ref.sector}" or ref.actor_id.startswith("-")
 
 
 def _unique(events: Iterable[Event]) -> list[Event]:

@@ -10,7 +10,21 @@ modifiers, expanding coordinated actors into one event each and reciprocal codes
 verbs and the quotes stage; (5) dates each event from its clause (else its sentence) and merges repeated statements
 of the same event into one event with further evidence.
 
-Actors come only from `analysis.mentions` (the actors stage): an argument phrase is an actor when a mention covers it.
+Actors come only from `analysis.mentions` (the actors stage): an argument phrase is an actor when a mention covers it,
+else when a modifier names one ("Ugandan opposition candidates"); a sector without a country ("officials") takes the
+country named in its noun phrase ("Taiwan's Vice Foreign Minister") and otherwise stays without one; a pronoun subject
+of reported speech with no resolved antecedent is the speaker ("Switzerland said it had expelled ..."). A protest or
+concession that names no recipient is directed at the source's own state (the PLOVER convention for domestic events).
+
+Truth conditions: a threat or commitment is asserted whatever its condition ("threatened to ... unless"); a clause
+announcing an action under a condition ("will withdraw unless ...") is a future (a conditional promise or threat); the
+if-clause itself, and a conditioned clause that announces nothing ("it would end the war"), are hypothetical.
+"X said Y must / should do Z" is a demand / an appeal of X to Y.
+
+Dates: `date` is the date the sentence gives for the event, resolved against the publication date, with its precision
+(day | month | year). When the sentence gives none, `date` is the publication date with `date_precision` "none" (the
+text does not date the event; the publication date is only its latest possible day), so that undated reports of one
+day can still be linked across documents; without a publication date it is null. The run date is never used.
 """
 
 from __future__ import annotations
@@ -398,11 +412,15 @@ class SentenceCoder:
         found = self._named_actor(token, deep) or self._speaker_pronoun(token)
         if len(found) == 1 and found[0].country is None and found[0].actor_id.startswith("-"):
             # a sector without a country ("officials") takes the country its noun phrase names ("Taiwan's Vice
-            # Foreign Minister", "officials of Iran"); else it stays unknown
+            # Foreign Minister", "officials of Iran", "military facilities in Israel"); else it stays unknown
             located = [m for t in _noun_phrase(token) for m in self._mentions_at(t)
-                       if m.country is not None and m is not found[0]]
+                       if m.country is not None and m is not found[0]] or \
+                [m for m in self.index.within(token.left_edge.idx, token.right_edge.idx + len(token.right_edge))
+                 if m.country is not None and m.start >= found[0].end]
             if located:
                 return located[:1]
+            if found[0].end <= token.idx:
+                return []  # a countryless sector word modifying another noun ("official contact") is no actor
         return found
 
     def _mentions_at(self, token: Token) -> list[Mention]:
@@ -433,8 +451,8 @@ class SentenceCoder:
         if len(inside) > 1 and any(t.lower_ in ("and", "&") for t in doc[token.left_edge.i:token.i]):
             return inside
         mention = self.index.at(start, end, head=token.idx)
-        if mention is not None and not (mention.actor_id.startswith("-") and mention.end <= token.idx):
-            return [mention]  # (a countryless sector word modifying another noun, "official contact", is no actor)
+        if mention is not None:
+            return [mention]
         # a common noun named by its modifier: "Ugandan opposition candidates", "the U.N. Security Council resolution"
         if token.pos_ == "NOUN":
             for child in token.children:
@@ -735,9 +753,8 @@ class Coder:
         elif trigger.code in self.lex.reciprocal and not target_mentions:
             group = _unique(sources + partner_mentions)
             pairs = [(a, b) for a in group for b in group if a.actor_id != b.actor_id]
-            if not pairs and not partner_mentions and self._optional_target(trigger) and \
-                    trigger.code not in self.lex.reciprocal:
-                pairs = [(a, None) for a in group]
+            if not pairs and not partner_mentions and self._optional_target(trigger):
+                pairs = [(a, None) for a in group]  # one party named: "Israel did not launch this war"
         else:
             target_mentions = target_mentions or partner_mentions
             if not target_mentions:

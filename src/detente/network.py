@@ -226,12 +226,22 @@ def dyads(corpus: Corpus, level: Level = "country") -> dict[tuple[str, str], Dya
     return found
 
 
+@lru_cache(maxsize=1)
+def country_names() -> dict[str, str]:
+    """ISO3 code -> name of every state in the actor data (data/actors/countries.yaml)."""
+    text = resources.files("detente").joinpath("data/actors/countries.yaml").read_text("utf-8")
+    return {record["iso3"]: record["name"] for record in yaml.safe_load(text)}
+
+
 def node_names(corpus: Corpus) -> dict[str, str]:
-    """Display names of actors and countries: the state actor's name for a country code, else the code itself."""
+    """Display names of actors and countries: the state actor's name for a country code (from the actor data when
+    the corpus has no such actor), else the code itself."""
     names = {a.id: a.name for a in corpus.actors}
     for actor in corpus.actors:
         if actor.kind in ("state", "igo", "organization") and actor.country and actor.country not in names:
             names[actor.country] = actor.name
+    countries = {actor.country for actor in corpus.actors if actor.country}
+    names.update({code: name for code, name in country_names().items() if code in countries and code not in names})
     return names
 
 

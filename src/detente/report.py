@@ -14,7 +14,7 @@ import math
 import time
 from collections import defaultdict
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from importlib import resources
 from pathlib import Path
@@ -23,6 +23,7 @@ from typing import Any
 from jinja2 import Environment, PackageLoader
 from markupsafe import Markup
 
+from .compare import display_sentence
 from .framing import SourceFraming, document_tones, framing_by_source, section_text, sentence_spans
 from .model import Claim, Corpus, Event, Finding, Quote
 from .network import QUAD_CLASSES, Dyad, build_graph, dyads, layout, node_names, source_name
@@ -146,7 +147,7 @@ class ReportBuilder:
         flags = " (negated)" if event.negated else ("" if event.modality == "asserted" else f" ({event.modality})")
         label = f"{event.date or 'undated'} · {event.source.name}{target} · {event.plover}" \
                 f"{' ' + event.cameo if event.cameo else ''} '{event.trigger}'{flags}"
-        return self._item(event, "event", label, event.sentence)
+        return self._item(event, "event", label, display_sentence(event.sentence))
 
     def _claim_item(self, claim: Claim) -> EvidenceItem:
         speaker = claim.holder.name if claim.holder else claim.holder_text
@@ -154,7 +155,7 @@ class ReportBuilder:
                   "group": f"held by {claim.holder_text or 'a group'}"}.get(claim.holder_kind, claim.holder_kind)
         negation = "not " if claim.polarity == "denied" else ""
         label = f"{claim.a.name} – {claim.b.name}: {negation}{claim.relation} ({holder}, {claim.modality})"
-        return self._item(claim, "claim", label, claim.sentence)
+        return self._item(claim, "claim", label, display_sentence(claim.sentence))
 
     def _quote_item(self, quote: Quote) -> EvidenceItem:
         speaker = quote.speaker.name if quote.speaker else "unattributed"
@@ -192,7 +193,11 @@ class ReportBuilder:
             items = [self.evidence[i] for i in finding.claim_ids + finding.event_ids if i in self.evidence]
             columns: dict[str, list[EvidenceItem]] = defaultdict(list)
             for item in items:
-                columns[item.document_id].append(item)
+                same = next((c for c in columns[item.document_id] if c.anchors == item.anchors), None)
+                if same is None:
+                    columns[item.document_id].append(replace(item))
+                elif item.label not in same.label:
+                    same.label += f" | {item.label}"
             views.append({
                 "finding": finding, "names": (self.name(finding.dyad[0]), self.name(finding.dyad[1])),
                 "dyad_anchor": _dyad_anchor(tuple(finding.dyad)),

@@ -8,7 +8,8 @@ analyze` would (cleaning, near-duplicate detection), run through the pipeline an
 A system finding matches a label of its group when the label's dyad is the finding's dyad (or the dyad of one of its
 events or claims, as for a disputed actor) and the finding's documents include all the label's documents, and both
 are about claims or both about events (`claim_polarity`/`claim_relation`/`claim` vs `event_*`/`event`). Recall: the
-share of labels matched by some finding; precision: the share of findings that match some label.
+share of labels matched by some finding; precision: the share of findings that match some label. Groups at even
+positions of groups.yaml are the dev split (the only ones to tune on), odd positions the test split.
 """
 
 from __future__ import annotations
@@ -138,53 +139,65 @@ class Tally:
                 "precision": round(self.correct / self.findings, 3) if self.findings else None}
 
 
-def score_group(group: dict[str, Any], corpus: Corpus, findings: list[Finding], tallies: dict[str, Tally],
-                details: list[dict[str, Any]]) -> None:
-    """Add a group's matches to the tallies and its misses and false findings to the details."""
+def split_of(position: int) -> str:
+    """Groups at even positions of groups.yaml are the dev split (tune on these), odd positions the test split."""
+    return "dev" if position % 2 == 0 else "test"
+
+
+def _label_words(label: dict[str, Any]) -> str:
+    return f"{label['kind']} {'-'.join(label['dyad'])} {' / '.join(document_key(d) for d in label['documents'])}"
+
+
+def _finding_words(finding: Finding) -> str:
+    return f"{finding.topic} {'-'.join(finding.dyad)}: {finding.explanation}"
+
+
+def score_group(group: dict[str, Any], corpus: Corpus, findings: list[Finding],
+                tallies: dict[str, Tally]) -> dict[str, Any]:
+    """Add a group's matches to the tallies; return its row: counts, misses and false findings."""
+    row: dict[str, Any] = {"group": group["group"]}
     for kind in ("contradiction", "agreement"):
         labels = group.get(f"{kind}s") or []
         system = [f for f in findings if f.kind == kind]
         tally = tallies[kind]
+        missed = [label for label in labels if not any(matches(f, label, corpus) for f in system)]
+        false = [f for f in system if not any(matches(f, label, corpus) for label in labels)]
         tally.labels += len(labels)
+        found, right = len(labels) - len(missed), len(system) - len(false)
+        tally.found += found
         tally.findings += len(system)
-        for label in labels:
-            if any(matches(f, label, corpus) for f in system):
-                tally.found += 1
-            else:
-                details.append({"group": group["group"], "type": f"missed {kind}", "kind": label["kind"],
-                                "dyad": list(label["dyad"]), "documents": [document_key(d) for d in label["documents"]],
-                                "explanation": label.get("explanation", "")})
-        for finding in system:
-            if any(matches(finding, label, corpus) for label in labels):
-                tally.correct += 1
-            else:
-                details.append({"group": group["group"], "type": f"unlabelled {kind}", "kind": finding.topic,
-                                "dyad": list(finding.dyad), "documents": finding.document_ids,
-                                "explanation": finding.explanation})
+        tally.correct += right
+        row[f"{kind}s"] = f"{found}/{len(labels)} found, {right}/{len(system)} right"
+        row[f"missed {kind}s"] = [_label_words(label) for label in missed]
+        row[f"false {kind}s"] = [_finding_words(f) for f in false]
+    return row
 
 
 def run(shared: Path | None = None, pipeline=None, folder: Path = DATA) -> dict[str, Any]:
-    """Contradiction and agreement recall and precision over every labelled group."""
+    """Contradiction and agreement recall and precision on the dev groups, the test groups and all of them, with
+    each group's misses and false findings in "details"."""
     from ..pipeline import Pipeline
 
     shared = shared or default_shared()
     pipeline = pipeline or Pipeline()
     source = DocumentSource(shared, folder)
-    tallies = {"contradiction": Tally(), "agreement": Tally()}
+    tallies = {split: {"contradiction": Tally(), "agreement": Tally()} for split in ("dev", "test", "all")}
     details: list[dict[str, Any]] = []
     by_topic: Counter[str] = Counter()
     groups = load_groups(folder)
-    for group in groups:
+    for position, group in enumerate(groups):
         documents = [source.resolve(reference, group["file"]) for reference in group["documents"]]
         corpus = analyze_group(pipeline, documents)
         findings = compare(corpus)
         by_topic.update(f.topic for f in findings)
-        score_group(group, corpus, findings, tallies, details)
+        split = split_of(position)
+        score_group(group, corpus, findings, tallies["all"])
+        details.append({"split": split, **score_group(group, corpus, findings, tallies[split])})
     return {
-        "groups": len(groups),
+        "groups": {split: sum(1 for p in range(len(groups)) if split_of(p) == split) for split in ("dev", "test")},
         "documents": sum(len(g["documents"]) for g in groups),
-        "contradictions": tallies["contradiction"].metrics(),
-        "agreements": tallies["agreement"].metrics(),
+        "contradictions": {split: t["contradiction"].metrics() for split, t in tallies.items()},
+        "agreements": {split: t["agreement"].metrics() for split, t in tallies.items()},
         "findings_by_topic": dict(sorted(by_topic.items())),
         "details": details,
     }

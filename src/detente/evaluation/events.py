@@ -29,8 +29,10 @@ Labelling conventions of the own set (decided before looking at the coder's outp
 are ISO3, international organisations IGO, actors without a country "---"; "X and Y met/discussed" is a CONSULT in
 both directions, "X met with Y" one event X->Y, "X and Y agreed" two AGREE events without target (the PLOVER rule);
 commitments and threats are asserted AGREE / THREATEN events, plans ("plans to") are intended, "will" is future, and
-cooperative actions announced for the future are AGREE, harmful ones THREATEN; an if-clause and the clause it
-conditions, and could / might / would outside reported speech, are hypothetical; an event stated in someone's speech
+cooperative actions announced for the future are AGREE, harmful ones THREATEN; an if-clause, the clause it conditions
+and could / might / would outside reported speech are hypothetical, except that a conditioned clause announcing an
+action ("will defend ... if", "said it would not accept ... if") is a conditional promise or threat, future as in
+the PLOVER gold (revised after the first measurement; one record, ev065, relabelled); an event stated in someone's speech
 (a reporting verb or a transcript line) is reported, with `reported_by` labelled in the reported-speech records; a
 denial is a STATEMENT and the denied event is negated; "not just" does not negate; `date` is the day the sentence gives
 for the event (the first day of a month or year, the Monday of a week), null when it gives none.
