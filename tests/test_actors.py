@@ -129,7 +129,7 @@ def test_organization_member_and_igo_sector(setup):
     cia = find(analysis, "A former CIA official")
     assert (cia.country, cia.sector) == ("USA", "ELI")
     eu = find(analysis, "EU officials")
-    assert (eu.country, eu.sector) == ("EUR", "GOV")
+    assert (eu.country, eu.sector) == ("EUR", "IGO")  # officials of an IGO: its code, sector IGO
 
 
 def test_person_role_depends_on_the_date(setup):

@@ -38,6 +38,8 @@ ORG_WORDS = re.compile(
     r"COMMAND|DIRECTORATE|BUREAU|OFFICE|CORPS|COMMANDOS?|TIGERS|ISLAMIC|NATIONAL|PEOPLE'?S)\b")
 TITLE_WORDS = re.compile(r"^(PRESIDENT|PRIME|MINISTER|GENERAL|GEN\.?|FORMER|EX-|MR\.?|MRS\.?|DR\.?|SHEIKH|KING|"
                          r"QUEEN|PRINCE|COMMUNIST|COL\.?|COLONEL|MAJOR|LT\.?|SEN\.?|SENATOR|REP\.?|CHAIRMAN)\b")
+NOT_NAME_WORDS = re.compile(r"\b(OF|DIRECTOR|SECRETARY|CHIEF|HEAD|MINISTERS?|AMBASSADOR|SPOKES\w+|OFFICIALS?|"
+                            r"PRESIDENT|GOVERNMENT|REGIME|REBELS?|TROOPS|SOLDIERS|OPPOSITION|ISLANDS?|REPUBLIC)\b")
 LOWER_PARTICLES = {"al", "el", "bin", "bint", "ibn", "de", "da", "do", "dos", "das", "del", "della", "di", "du", "la",
                    "le", "van", "von", "der", "den", "ter", "y", "e", "of", "the", "and", "for", "in", "ul", "ud"}
 
@@ -57,7 +59,7 @@ def display(name: str) -> str:
             keep_lower = lower in LOWER_PARTICLES and (n > 0 or "-" in word)
             parts.append(lower if keep_lower else part[:1].upper() + lower[1:])
         words.append("-".join(parts))
-    text = " ".join(words)
+    text = " ".join(w.upper() if re.fullmatch(r"(Ii|Iii|Iv)", w) else w for w in words)
     return re.sub(r"\bMc([a-z])", lambda m: "Mc" + m.group(1).upper(), text)
 
 
@@ -79,9 +81,8 @@ def is_person(record: dict) -> bool:
     if "CountryInfo" in record["comment"]:
         return True
     names = record["names"]
-    return "Countries" in record["file"] and not any(ORG_WORDS.search(n) for n in names) and \
-        any(record_code.get("start") for record_code in record["codes"]) and \
-        all(2 <= len(n.split()) <= 5 and not re.search(r"[\d(]", n) for n in names)
+    return "Countries" in record["file"] and not any(ORG_WORDS.search(n) or NOT_NAME_WORDS.search(n) for n in names) \
+        and all(2 <= len(n.split()) <= 5 and not re.search(r"[\d(]", n) for n in names)
 
 
 def person_row(record: dict, states: set[str]) -> dict | None:
@@ -105,7 +106,8 @@ def person_row(record: dict, states: set[str]) -> dict | None:
         roles.append((sector, start or "", min(end or STALE_AFTER, STALE_AFTER)))
     if country is None or not roles and fallback is None:
         return None
-    names = [n for n in record["names"] if not TITLE_WORDS.match(n) and not re.search(r"[\d(]", n)]
+    names = [n for n in record["names"] if not TITLE_WORDS.match(n) and not NOT_NAME_WORDS.search(n)
+             and not re.search(r"[\d(]", n)]
     return {"names": [display(n) for n in names], "country": country, "sector": fallback or "",
             "roles": sorted(set(roles), key=lambda r: (r[1], r[2]))} if names else None
 
@@ -181,7 +183,7 @@ def build(shared: Path) -> tuple[list[dict], list[dict]]:
         if not is_group:
             surname = names[0].split(" ")[-1]
             if " " in names[0] and distinctive_single_word(surname, word_counts) and normalize(surname) not in known \
-                    and surname[:1].isupper():
+                    and surname[:1].isupper() and surname not in names:
                 names.append(surname)
         row["names"] = names
         row["id"] = slug(names[0])

@@ -139,13 +139,19 @@ def read_tsv(path: Path) -> Iterable[list[str]]:
         yield from rows
 
 
+_QUOTES = str.maketrans({"’": "'", "‘": "'", "`": "'"})
+_KEY_CHARS = str.maketrans({".": None, "‐": "-", "–": "-"})
+
+
 def normalize(text: str) -> str:
     """Lookup key of a name: lower case, straight quotes, no dots, possessive and leading "the" removed."""
-    text = unicodedata.normalize("NFKC", text).replace("’", "'").replace("‘", "'").replace("`", "'")
-    text = re.sub(r"'s?$", "", text.strip())
-    text = text.lower().replace(".", "").replace("‐", "-").replace("–", "-")
-    text = re.sub(r"\s+", " ", text).strip()
-    return re.sub(r"^the ", "", text)
+    text = unicodedata.normalize("NFKC", text).translate(_QUOTES).strip()
+    if text.endswith("'s"):
+        text = text[:-2]
+    elif text.endswith("'"):
+        text = text[:-1]
+    text = " ".join(text.lower().translate(_KEY_CHARS).split())
+    return text[4:] if text.startswith("the ") else text
 
 
 def slug(text: str) -> str:

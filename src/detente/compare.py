@@ -151,6 +151,22 @@ def _count(n: int) -> str:
     return _NUMBER_WORDS[n] if n < len(_NUMBER_WORDS) else str(n)
 
 
+@lru_cache(maxsize=1)
+def _word_types() -> dict[str, frozenset[str]]:
+    """Stem -> PLOVER types of the single-word triggers of the event lexicon ("attack" -> ASSAULT), to read
+    what a denial's content is about."""
+    from .events import load_lexicon
+
+    lexicon = load_lexicon()
+    types: dict[str, set[str]] = defaultdict(set)
+    for table in (lexicon.verbs, lexicon.nouns):
+        for head, patterns in table.items():
+            for pattern in patterns:
+                if not pattern.words and pattern.code and pattern.code in lexicon.codes:
+                    types[trigger_stem_of(head)].add(lexicon.codes[pattern.code].plover)
+    return {stem: frozenset(found) for stem, found in types.items()}
+
+
 def _join(parts: Sequence[str], most: int = 4) -> str:
     """ "A", "A and B", "A, B and C", "A, B, C, D and 5 more"."""
     parts = list(dict.fromkeys(parts))
@@ -206,7 +222,7 @@ class _Comparer:
         country_name = self.name(country)
         if ref.actor_id in (country, f"{country}-GOV"):
             return country_name
-        if _country_level(ref) or country_name.casefold() in ref.name.casefold():
+        if country_level(ref) or country_name.casefold() in ref.name.casefold():
             return ref.name
         return f"{ref.name} ({country_name})"
 
@@ -217,7 +233,7 @@ class _Comparer:
         """ "own voice", "quoting Sergei Lavrov", "citing officials, hedged"."""
         holder = claim.holder
         if claim.holder_kind == "speaker":
-            person = holder is not None and not _country_level(holder)
+            person = holder is not None and not country_level(holder)
             who = holder.name if person else claim.holder_text or (self.speaker(holder) if holder else "a speaker")
             words = f"quoting {who}"
         elif claim.holder_kind == "group":
@@ -228,7 +244,7 @@ class _Comparer:
 
     def speaker(self, ref: ActorRef) -> str:
         """A quoted speaker: a person or organisation by name, a state or sector as `actor` words it."""
-        return self.actor(ref) if _country_level(ref) else ref.name
+        return self.actor(ref) if country_level(ref) else ref.name
 
     def event_holder(self, event: Event) -> str:
         return f"quoting {self.speaker(event.reported_by)}" if event.reported_by else "own report"
@@ -368,12 +384,15 @@ class _Comparer:
         return one is None or two is None or abs((one - two).days) <= PUBLICATION_WINDOW
 
     def same_occurrence(self, first: Event, second: Event) -> bool:
-        """Whether two events of one dyad and type are told as the same occurrence."""
+        """Whether two events of one dyad and type are told as the same occurrence: linked by the event coder, or
+        dated within a day with the same trigger or CAMEO code (a meeting and a phone call the next day are two),
+        or undated with the same trigger in articles published close together."""
         if second.id in first.linked or first.id in second.linked:
             return True
         one, two = _day(first), _day(second)
         if one and two:
-            return abs((one - two).days) <= SAME_DAY_TOLERANCE
+            close = abs((one - two).days) <= SAME_DAY_TOLERANCE
+            return close and (same_trigger(first, second) or first.cameo == second.cameo)
         return same_trigger(first, second) and self.published_close(first, second)
 
     def is_denial(self, event: Event) -> bool:
@@ -383,7 +402,7 @@ class _Comparer:
 
     def denial_content(self, denial: Event) -> DenialContent:
         """What a denial statement denies: the words after its cue, the countries they name (and the statement's
-        target), and the types of the events coded in them."""
+        target), and the types of the events coded in them (else of the trigger words they contain)."""
         text = denial.sentence
         cue = _cue_end(text, denial.trigger)
         content = text[cue:]
@@ -393,23 +412,25 @@ class _Comparer:
             nodes.add(node_of(denial.target))
         types = {e.plover for e in self.sentence_events[(denial.document_id, denial.section, denial.start)]
                  if e.id != denial.id and not self.is_denial(e) and _cue_end(content, e.trigger)}
-        stems = {trigger_stem_of(w) for w in re.findall(r"[\w-]+", content.casefold()) if len(w) >= MIN_TRIGGER_WORD}
+        words = re.findall(r"[\w-]+", content.casefold())
+        if not types:  # no event coded in the content: read its type from the trigger words it contains
+            types = {t for word in words for t in _word_types().get(trigger_stem_of(word), ())}
+        stems = {trigger_stem_of(w) for w in words if len(w) >= MIN_TRIGGER_WORD}
         return DenialContent(frozenset(nodes - {None}), frozenset(types), frozenset(stems))
 
     def denies(self, denial: Event, content: DenialContent, fact: Event) -> bool:
-        """Whether a denial statement is about a fact. When its content names countries besides the denier, they
-        must include the fact's dyad (and, when the content states an event of its own, the fact's type); when it
-        names none ("denied any role in the attack"), the denier must have taken part in the fact and the content
-        must name its type or trigger."""
+        """Whether a denial statement is about a fact: its content names the fact's type or trigger, and either
+        names the fact's dyad (the denier may be one side) or, naming no other country ("denied any role in the
+        attack"), comes from one of the fact's actors."""
         if fact.plover in VERBAL_TYPES:
+            return False
+        if fact.plover not in content.types and not trigger_stems(fact) & content.stems:
             return False
         nodes = {node_of(fact.source), node_of(fact.target)}
         denier = node_of(denial.source)
-        type_named = fact.plover in content.types or bool(trigger_stems(fact) & content.stems)
         if content.nodes - {denier}:
-            dyad_named = bool(nodes & content.nodes) and nodes <= content.nodes | {denier}
-            return dyad_named and (type_named or not content.types)
-        return denier in nodes and type_named
+            return bool(nodes & content.nodes) and nodes <= content.nodes | {denier}
+        return denier in nodes
 
     def denial_findings(self, groups: dict[tuple[tuple[str, str], str], list[Event]]) -> list[Finding]:
         """Events one source states as fact and another negates (same dyad and type) or denies (a denial
@@ -454,6 +475,8 @@ class _Comparer:
         return self.published_close(fact, denial)
 
     def date_findings(self, groups: dict[tuple[tuple[str, str], str], list[Event]]) -> list[Finding]:
+        """Occurrences dated differently by different sources; a source that gives the same date as one side of a
+        conflict ("Levant Courier and The White House: 13 April") is on that side, whatever its trigger word."""
         findings = []
         for (dyad, plover), events in groups.items():
             dated = [e for e in events if event_occurred(e) and _day(e)]
@@ -465,15 +488,23 @@ class _Comparer:
             for i, left_key in enumerate(keys):
                 for right_key in keys[i + 1:]:
                     conflicts += self._date_conflicts(by_source[left_key], by_source[right_key])
+            days = {key: {_day(e) for e in told} for key, told in by_source.items()}
+            conflicts += [(event, other) for one, two in conflicts for anchor, other in ((one, two), (two, one))
+                          for event in dated if event.id != anchor.id and _day(event) == _day(anchor)
+                          and _day(other) not in days[self.sources.key(event.document_id)]]
             self.dated_differently |= {frozenset((one.id, two.id)) for one, two in conflicts}
             if conflicts:
                 involved = _unique(e for pair in conflicts for e in pair)
-                first, second = conflicts[0]
+                by_day: dict[date, list[Event]] = defaultdict(list)
+                for event in involved:
+                    by_day[_day(event)].append(event)
+                first = conflicts[0][0]
+                dates = "; ".join(f"{_join(self.event_voices(told))} on {day.isoformat()}"
+                                  for day, told in sorted(by_day.items()))
                 findings.append(self.finding(
                     "contradiction", "event_date", dyad, events=involved,
-                    explanation=(f"{self.event_voice(first)} dates {self.actor(first.source)} → "
-                                 f"{self.actor(first.target)} {plover} ('{first.trigger}') on {first.date}, "
-                                 f"{self.event_voice(second)} on {second.date}.")))
+                    explanation=(f"Sources date {self.actor(first.source)} → {self.actor(first.target)} {plover} "
+                                 f"('{first.trigger}') differently: {dates}.")))
         return findings
 
     def _date_conflicts(self, left: list[Event], right: list[Event]) -> list[tuple[Event, Event]]:
@@ -584,7 +615,7 @@ class _Comparer:
         return findings
 
 
-def _country_level(ref: ActorRef) -> bool:
+def country_level(ref: ActorRef) -> bool:
     """A state or one of its sectors ("RUS", "RUS-MIL"), not a person or organisation."""
     return ref.actor_id == ref.country or ref.actor_id == f"{ref.country}-{ref.sector}" or ref.actor_id.startswith("-")
 

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Doc, Span
 
+from .actors import ENTRY_LABELS
 from .model import Actor, DocumentAnalysis, Mention
 
 if TYPE_CHECKING:
@@ -37,6 +38,7 @@ class Descriptor:
     loaded: bool = False
     former: bool = False
     plural: bool = False
+    owned: bool = False  # only with an owner: "the Israeli side", never "the side" alone
 
 
 @dataclass
@@ -69,6 +71,7 @@ class Pending:
     country: str | None = None
     count: int = 1  # "the two leaders" -> 2
     definite: bool = True  # may refer back to an earlier actor
+    holders: bool = True  # the country's role holders may be meant (not for a region: "Abkhazia's president")
 
 
 class Resolver:
@@ -96,6 +99,7 @@ class Resolver:
     def run(self) -> list[Mention]:
         entities = self._entities()
         self.descriptors = self._descriptors(entities)
+        entities = self._drop_name_prefixes(entities)
         self.desc_ending = {d.end: d for d in self.descriptors}
         self.desc_starting = {d.start: d for d in self.descriptors}
         self.entity_ending = {span.end: (span, entry) for span, entry in entities}
@@ -157,10 +161,61 @@ class Resolver:
             entry = Entry.from_ruler_id(ent.ent_id_) if ent.ent_id_ else None
             if entry is None:
                 entry = self.registry.lookup(span.text)
-                if entry is not None and entry.kind in ("adjective", "metonym") and ent.label_ == "PERSON":
+                if entry is not None and entry.kind in ("adjective", "metonym", "place") and ent.label_ == "PERSON":
                     entry = None
+                if entry is not None and entry.kind in ("person", "organization", "place"):
+                    span = Span(self.doc, span.start, span.end, label=ENTRY_LABELS[entry.kind])  # NER's label varies
             result.append((span, entry))
-        return self._merge_names(result)
+        result += self._unlabelled_names(result)
+        return self._merge_names(sorted(result, key=lambda item: item[0].start))
+
+    def _unlabelled_names(self, entities: list[tuple[Span, Entry | None]]) -> list[tuple[Span, Entry]]:
+        """Known names in runs of proper nouns that NER left unlabelled ("Laurent Gbagbo", "Transnistria"): the
+        registry entries not in the ruler (reference people and groups, cities) are found here. The longest known
+        stretch of each run wins; in a Title Case headline only names of two words or more count."""
+        doc = self.doc
+        taken = [False] * len(doc)
+        for span, _ in entities:
+            for i in range(span.start, span.end):
+                taken[i] = True
+        words = [t for t in doc if t.is_alpha]
+        headline = len(words) > 3 and sum(t.text[:1].isupper() for t in words) > len(words) / 2
+        found = []
+        i = 0
+        while i < len(doc):
+            end = i
+            while end < len(doc) and not taken[end] and doc[end].pos_ == "PROPN" and doc[end].text[:1].isupper():
+                end += 1
+            if end == i:
+                i += 1
+                continue
+            start = i
+            while start < end:
+                match = None
+                for stop in range(min(end, start + 6), start, -1):
+                    entry = self.registry.lookup(doc[start:stop].text)
+                    if entry is not None and entry.kind != "adjective" and (stop - start > 1 or not headline):
+                        match = (stop, entry)
+                        break
+                if match is None:
+                    start += 1
+                    continue
+                stop, entry = match
+                found.append((Span(doc, start, stop, label=ENTRY_LABELS[entry.kind]), entry))
+                start = stop
+            i = end
+        return found
+
+    def _drop_name_prefixes(self, entities: list[tuple[Span, Entry | None]]) -> list[tuple[Span, Entry | None]]:
+        """A dictionary organisation or person whose match ends inside a longer title or institution is only the
+        start of that phrase: "The National" (a newspaper) in "The National Guard"."""
+        kept = []
+        for span, entry in entities:
+            if entry is not None and entry.kind in ("organization", "person") and \
+                    any(span.start <= d.start < span.end < d.end for d in self.descriptors):
+                continue
+            kept.append((span, entry))
+        return kept
 
     def _merge_names(self, entities: list[tuple[Span, Entry | None]]) -> list[tuple[Span, Entry | None]]:
         """"Joseph R." + "Biden": an unknown name right before a known person's name is one name."""
@@ -203,7 +258,7 @@ class Resolver:
                 end, info, key = following[0], following[1], key + " " + following[2]
             last = self.doc[end - 1]
             found.append(Descriptor(i, end, key, info["kind"], info.get("sector"), bool(info.get("loaded")),
-                                    self._former_before(i), last.tag_ in ("NNS", "NNPS")))
+                                    self._former_before(i), last.tag_ in ("NNS", "NNPS"), bool(info.get("owned"))))
             i = end
         return found
 
@@ -291,7 +346,7 @@ class Resolver:
     def _country_of(self, entry: Entry | None) -> str | None:
         if entry is None:
             return None
-        if entry.kind in ("country", "adjective", "metonym", "epithet"):
+        if entry.kind in ("country", "adjective", "metonym", "epithet", "place"):
             return entry.key
         if entry.kind == "organization":
             org = self.registry.organizations.get(entry.key)
@@ -302,7 +357,7 @@ class Resolver:
         """A nationality ending at token i: "Russian", "Russia's", "the Kremlin's" -> (start token, ISO3)."""
         if i > 0 and self.doc[i - 1].text in POSSESSIVE:
             found = self.entity_ending.get(i - 1)
-            if found and found[1] is not None and found[1].kind in ("country", "metonym"):
+            if found and found[1] is not None and found[1].kind in ("country", "metonym", "place"):
                 return found[0].start, found[1].key
         found = self.entity_ending.get(i)
         if found and found[1] is not None and found[1].kind in ("adjective", "country"):
@@ -497,6 +552,8 @@ class Resolver:
                 self._add(span.start, span.end, registry.sector_actor(iso3, sector), sector, "metonym")
         elif entry.kind == "epithet":
             self._add(span.start, span.end, registry.sector_actor(iso3, "GOV"), "GOV", "epithet", loaded=True)
+        elif entry.kind == "place":
+            self._add(span.start, span.end, registry.state_actor(iso3), None, "place")
 
     def _names_a_place(self, span: Span) -> bool:
         """ "talks in Moscow", "a visit to Riyadh": the capital as a place, not its government."""
@@ -589,7 +646,7 @@ class Resolver:
         if entry.kind == "organization":
             return self._organization_descriptor(start, span, entry, desc)
         for country in chain:
-            self._describe(start, desc.end, desc, country)
+            self._describe(start, desc.end, desc, country, holders=entry.kind != "place")
         self._claim(start, desc.end)
         return True
 
@@ -599,7 +656,7 @@ class Resolver:
         org = self.registry.organizations[entry.key]
         if org.kind == "igo" and org.country:
             if desc.kind == "institution" or desc.plural:
-                sector = desc.sector
+                sector = desc.sector if desc.kind == "institution" else "ELI" if desc.former else "IGO"
                 actor = self.registry.sector_actor(org.country, sector, name=org.name)
                 self._add(start, desc.end, actor, sector, "institution", desc.loaded, titles={desc.key})
             else:
@@ -610,7 +667,7 @@ class Resolver:
                   "title" if desc.kind == "title" else "dictionary", org.loaded, titles={desc.key})
         return True
 
-    def _describe(self, start: int, end: int, desc: Descriptor, iso3: str) -> None:
+    def _describe(self, start: int, end: int, desc: Descriptor, iso3: str, holders: bool = True) -> None:
         """A country's institution becomes its sector actor; a country's title waits for coreference."""
         registry = self.registry
         if desc.kind == "institution":
@@ -619,7 +676,7 @@ class Resolver:
                       titles={desc.key})
             return
         count = self._count_before(start)
-        self.pending.append(Pending(start, end, desc, iso3, count))
+        self.pending.append(Pending(start, end, desc, iso3, count, holders=holders))
         self._claim(start, end)
 
     def _count_before(self, start: int) -> int:
@@ -636,7 +693,7 @@ class Resolver:
         doc = self.doc
         numbers = self.words.get("numbers", {})
         for desc in self.descriptors:
-            if self._is_claimed(desc.start, desc.end):
+            if self._is_claimed(desc.start, desc.end) or desc.owned:
                 continue
             j = self._skip_modifiers_backward(desc.start)
             count = 1
@@ -758,12 +815,14 @@ class Resolver:
                 actor = Actor(f"---{sector}", f"unknown country ({sector})", None, sector, "sector")
                 self._add(item.start, item.end, actor, sector, desc.kind, desc.loaded, titles={desc.key})
             return
-        holders = [] if desc.plural else self.registry.role_holders(item.country, desc.key, self.date)
+        holders = [] if desc.plural or not item.holders else \
+            self.registry.role_holders(item.country, desc.key, self.date)
         if len(holders) == 1:
             actor = self.registry.person_actor(holders[0], self.date)
             self._add(item.start, item.end, actor, actor.sector, "title", titles={desc.key})
             return
-        sector = "ELI" if desc.former else desc.sector
+        igo_title = desc.kind == "title" and item.country not in self.registry.countries  # "a UN official"
+        sector = "ELI" if desc.former else "IGO" if igo_title else desc.sector
         self._add(item.start, item.end, self.registry.sector_actor(item.country, sector), sector, "title",
                   titles={desc.key})
 

@@ -100,6 +100,7 @@ class Lexicon:
     light_verbs: set[str]
     control: dict[str, str]
     reporting: set[str]
+    speech_nouns: set[str]
     denial_objects: set[str]
     recode: dict[str, dict[str, str]]
     reciprocal: set[str]
@@ -114,7 +115,8 @@ class Lexicon:
         return self.codes[code]
 
     def recoded(self, table: str, code: str, default: str | None = None) -> str | None:
-        """The code that `table` (intent, threat, refuse, appeal, demand) gives `code`, by longest prefix."""
+        """The code that `table` (intent, threat, refuse, appeal, demand, cease, fail) gives `code`, by longest
+        prefix."""
         mapping = self.recode[table]
         for length in range(len(code), -1, -1):
             if code[:length] in mapping:
@@ -164,9 +166,10 @@ def load_lexicon() -> Lexicon:
         light_verbs=set(data["light_verbs"]),
         control=control,
         reporting=set(data["reporting"]),
+        speech_nouns=set(data["speech_nouns"]),
         denial_objects=set(data["denial_objects"]),
         recode={name: {str(k): str(v) for k, v in data[name].items()}
-                for name in ("intent", "threat", "refuse", "appeal", "demand", "cease")},
+                for name in ("intent", "threat", "refuse", "appeal", "demand", "cease", "fail")},
         reciprocal=set(data["reciprocal"]),
         of_is_source=set(data["of_is_source"]),
         nominal_need_two=set(data["nominal_need_two"]),

@@ -23,7 +23,7 @@ from typing import Any
 from jinja2 import Environment, PackageLoader
 from markupsafe import Markup
 
-from .compare import display_sentence
+from .compare import country_level, display_sentence
 from .framing import SourceFraming, document_tones, framing_by_source, section_text, sentence_spans
 from .model import Claim, Corpus, Event, Finding, Quote
 from .network import QUAD_CLASSES, Dyad, build_graph, dyads, layout, node_names, source_name
@@ -150,7 +150,8 @@ class ReportBuilder:
         return self._item(event, "event", label, display_sentence(event.sentence))
 
     def _claim_item(self, claim: Claim) -> EvidenceItem:
-        speaker = claim.holder.name if claim.holder else claim.holder_text
+        person = claim.holder is not None and not country_level(claim.holder)
+        speaker = claim.holder.name if person else claim.holder_text or (claim.holder.name if claim.holder else None)
         holder = {"author": "own voice", "speaker": f"held by {speaker}",
                   "group": f"held by {claim.holder_text or 'a group'}"}.get(claim.holder_kind, claim.holder_kind)
         negation = "not " if claim.polarity == "denied" else ""
