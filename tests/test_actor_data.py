@@ -202,3 +202,40 @@ def test_titles_and_institutions_spot_checks(data):
     assert titles["rebel commander"] == "REB" and titles["lawmaker"] == "LEG" and titles["researcher"] == "EDU"
     assert institutions["foreign ministry"] == "GOV" and institutions["air force"] == "MIL"
     assert institutions["state television"] == "MED" and institutions["parliament"] == "LEG"
+
+
+def tsv_rows(name: str) -> list[list[str]]:
+    lines = (ACTORS / name).read_text(encoding="utf-8").splitlines()
+    rows = [line.split("\t") for line in lines if line and not line.startswith("#")]
+    return rows[1:]
+
+
+def test_reference_people_are_well_formed(data, known_codes):
+    hand_written = {p["id"] for p in data["people"]}
+    ids = set()
+    for person_id, names, country, sector, roles in tsv_rows("reference_people.tsv"):
+        assert person_id not in hand_written and person_id not in ids, person_id
+        ids.add(person_id)
+        assert country in known_codes and (sector == "" or sector in SECTORS), person_id
+        assert all(name.strip() for name in names.split("|")), person_id
+        for role in filter(None, roles.split(";")):
+            role_sector, start, end = role.split(":")
+            assert role_sector in SECTORS and (not start or DATE.fullmatch(start)) and DATE.fullmatch(end), person_id
+            assert end <= "2014-12-31" and (not start or start <= end), person_id  # stale after 2014
+    assert len(ids) > 5000
+
+
+def test_reference_groups_and_places_are_well_formed(data, known_codes):
+    for group_id, names, country, sector, kind in tsv_rows("reference_groups.tsv"):
+        assert country in known_codes and sector in SECTORS and kind in KINDS, group_id
+    places = tsv_rows("places.tsv")
+    assert len(places) > 10000
+    assert all(country in known_codes and population.isdigit() for _, country, population in places)
+    assert ["Mariupol", "UKR"] in [row[:2] for row in places]
+
+
+def test_regions_name_known_states():
+    regions = load("regions")
+    countries = {c["iso3"] for c in load("countries")}
+    assert all(region["country"] in countries for region in regions)
+    assert {r["name"]: r["country"] for r in regions}["Abkhazia"] == "GEO"

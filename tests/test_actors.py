@@ -233,3 +233,62 @@ def test_labelled_mentions_accuracy(shared):
     result = labelled()
     assert result["resolution_accuracy"] >= 0.9
     assert result["coreference_accuracy"] >= 0.75
+
+
+def test_places_are_the_state_without_a_sector(setup):
+    analysis = analyse(setup, "Russian forces shelled Mariupol on Monday.")
+    mariupol = find(analysis, "Mariupol")
+    assert (mariupol.country, mariupol.sector, mariupol.resolved_by) == ("UKR", None, "place")
+    for region, country in (("Abkhazia", "GEO"), ("Transnistria", "MDA"), ("Crimea", "UKR")):
+        mention = find(analyse(setup, f"Elections were held in {region} last year."), region)
+        assert (mention.country, mention.sector) == (country, None)
+
+
+def test_a_place_owns_institutions_but_not_national_role_holders(setup):
+    police = find(analyse(setup, "Mariupol police detained two men."), "Mariupol police")
+    assert (police.country, police.sector) == ("UKR", "COP")
+    leader = find(analyse(setup, "Abkhazia's president met the delegation."), "Abkhazia's president")
+    assert (leader.actor_id, leader.country) == ("GEO-GOV", "GEO")  # not Georgia's own president
+
+
+def test_side_names_an_actor_only_with_its_owner(setup):
+    side = find(analyse(setup, "The Israeli side rejected the offer."), "The Israeli side")
+    assert (side.country, side.sector) == ("ISR", "GOV")
+    assert analyse(setup, "He waited on the other side of the road.").mentions == []
+
+
+def test_a_name_inside_a_longer_institution_is_not_matched(setup):
+    guard = find(analyse(setup, "The National Guard was deployed to the border."), "The National Guard")
+    assert (guard.actor_id, guard.sector) == ("---MIL", "MIL")
+    paper = find(analyse(setup, "The National reported the story."), "The National")
+    assert (paper.actor_id, paper.country) == ("the-national", "ARE")
+
+
+def test_officials_of_international_organisations(setup):
+    guterres = find(analyse(setup, "Guterres called for a ceasefire.", published="2020-01-05"), "Guterres")
+    assert (guterres.country, guterres.sector) == ("UNO", "IGO")  # the role's own country
+    before = find(analyse(setup, "Guterres called for a ceasefire.", published="2000-01-05"), "Guterres")
+    assert (before.country, before.sector) == ("PRT", "GOV")
+    chief = find(analyse(setup, "The EU's foreign-policy chief said talks would resume."),
+                 "The EU's foreign-policy chief")
+    assert (chief.country, chief.sector) == ("EUR", "IGO")
+
+
+def test_reference_people_are_found_after_ner(setup):
+    registry, _ = setup
+    gbagbo = registry.people["laurent-gbagbo"]
+    assert gbagbo.reference and gbagbo.country == "CIV"
+    assert not any(p["id"].endswith("laurent-gbagbo") for p in registry.ruler_patterns())
+    mention = find(analyse(setup, "Laurent Gbagbo was sworn in.", published="2005-03-01"), "Gbagbo")
+    assert (mention.country, mention.sector) == ("CIV", "GOV")
+    thaci = find(analyse(setup, "Hashim Thaci spoke.", published="2010-03-01"), "Hashim Thaci")
+    assert (thaci.country, thaci.sector) == ("XKX", "GOV")
+
+
+def test_hand_written_people_win_over_reference_people():
+    registry = ActorRegistry.default()
+    hand_written = {normalize(p.name) for p in registry.people.values() if not p.reference}
+    for person in registry.people.values():
+        if person.reference:
+            assert normalize(person.name) not in hand_written, person.id
+    assert registry.person_by_surname("Vladimir Putin").id == "vladimir-putin"

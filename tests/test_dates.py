@@ -64,3 +64,11 @@ def test_all_expressions_with_offsets():
     text = "She spoke today about the attack on October 7."
     found = find_dates(text, "2023-11-07")
     assert [(text[s:e], date) for s, e, date, _ in found] == [("today", "2023-11-07"), ("October 7", "2023-10-07")]
+
+
+def test_weekends_and_narrative_days():
+    assert resolve_date("They met over the weekend.", PUBLISHED) == ("2020-01-04", "month")
+    assert resolve_date("They met last weekend.", "2020-01-08") == ("2020-01-04", "month")
+    assert resolve_date("Later that day, troops withdrew.", None, anchor="2019-11-01") == ("2019-11-01", "day")
+    assert resolve_date("The week before, troops withdrew.", None, anchor="2019-11-13") == ("2019-11-04", "month")
+    assert resolve_date("The day after, troops withdrew.", None, anchor="2019-11-01") == ("2019-11-02", "day")

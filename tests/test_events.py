@@ -216,3 +216,45 @@ def test_protest_without_target_is_directed_at_own_state(nlp):
 def test_modifier_names_the_actor_of_a_common_noun(nlp):
     events = code(nlp, "Israel threatened to ban Iranian opposition candidates.", {"Israel": "ISR", "Iranian": "IRN"})
     assert dyads(events) == {("ISR", "IRN", "THREATEN")}
+
+
+def test_resignation_is_a_retreat(nlp):
+    events = code(nlp, "Erdogan resigned on Monday.", {"Erdogan": "erdogan"})
+    assert [(e.plover, e.mode, e.target) for e in events] == [("RETREAT", "resign", None)]
+
+
+def test_failing_to_reach_agreement_is_a_rejection(nlp):
+    events = code(nlp, "Israel and Iran failed to reach an agreement.", {"Israel": "ISR", "Iran": "IRN"})
+    asserted = {(e.source.country, e.plover) for e in events if not e.negated}
+    assert asserted == {("ISR", "REJECT"), ("IRN", "REJECT")}
+    assert all(e.negated for e in events if e.plover == "SUPPORT")
+
+
+def test_governing_verb_reaches_an_event_noun_through_its_light_verb(nlp):
+    events = code(nlp, "Iran hopes to sign a trade deal with Iraq.", {"Iran": "IRN", "Iraq": "IRQ"})
+    assert [(e.plover, e.modality) for e in events] == [("AGREE", "intended")]
+
+
+def test_announced_refusal_is_a_rejection(nlp):
+    events = code(nlp, "Syria said it would not accept Turkish troops.", {"Syria": "SYR", "Turkish": "TUR"})
+    assert [(e.source.country, e.plover, e.negated, e.modality) for e in events] == [("SYR", "REJECT", False, "future")]
+
+
+def test_telling_that_is_reporting_not_demanding(nlp):
+    events = code(nlp, "Lavrov told reporters that Russia would expel German diplomats.",
+                  {"Lavrov": "RUS-GOV", "Russia": "RUS", "German": "IRN"})
+    assert [e.plover for e in events] == ["THREATEN"]
+    assert events[0].reported_by.actor_id == "RUS-GOV"
+
+
+def test_statement_nouns_and_according_to_report_speech(nlp):
+    events = code(nlp, "The ministry of Russia said in a statement that Ukraine had shelled Syria.",
+                  {"Russia": "RUS", "Ukraine": "UKR", "Syria": "SYR"})
+    assert [(e.plover, e.modality, e.reported_by.country) for e in events] == [("ASSAULT", "reported", "RUS")]
+    events = code(nlp, "According to Iran, Israel attacked Syria.", {"Iran": "IRN", "Israel": "ISR", "Syria": "SYR"})
+    assert [(e.plover, e.modality, e.reported_by.country) for e in events] == [("ASSAULT", "reported", "IRN")]
+
+
+def test_wish_for_another_party_is_an_appeal(nlp):
+    events = code(nlp, "Trump wants Putin to attack Syria.", {"Trump": "trump", "Putin": "putin", "Syria": "SYR"})
+    assert dyads(events) == {("USA", "RUS", "APPEAL")}

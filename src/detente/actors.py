@@ -145,7 +145,9 @@ _KEY_CHARS = str.maketrans({".": None, "‐": "-", "–": "-"})
 
 def normalize(text: str) -> str:
     """Lookup key of a name: lower case, straight quotes, no dots, possessive and leading "the" removed."""
-    text = unicodedata.normalize("NFKC", text).translate(_QUOTES).strip()
+    if not text.isascii():
+        text = unicodedata.normalize("NFKC", text).translate(_QUOTES)
+    text = text.strip()
     if text.endswith("'s"):
         text = text[:-2]
     elif text.endswith("'"):
@@ -250,6 +252,7 @@ class ActorRegistry:
         self.words: dict[str, Any] = {}
         self._surfaces: dict[str, list[Entry]] = defaultdict(list)  # surface as written (ruler) -> entries
         self._lookup: dict[str, list[Entry]] = defaultdict(list)  # normalized -> entries
+        self._lookup_only: dict[str, list[Entry]] = defaultdict(list)  # the same for names not in the ruler
         self._surnames: dict[str, set[str]] = defaultdict(set)
         self._person_by_name: dict[str, str] = {}  # normalized full name -> person id
 
@@ -384,9 +387,11 @@ class ActorRegistry:
         # a later entry (a user's file) wins over an earlier one of the same kind for the same name
         if in_ruler and entry not in self._surfaces[text]:
             self._surfaces[text].insert(0, entry)
-        entries = self._lookup[normalize(text)]
-        if entry not in entries:
-            entries.insert(0, entry)
+        key = normalize(text)
+        for table in (self._lookup,) if in_ruler else (self._lookup, self._lookup_only):
+            entries = table[key]
+            if entry not in entries:
+                entries.insert(0, entry)
 
     def _finish(self) -> None:
         self.title_table = PhraseTable((text, {"sector": sector, "kind": "title"}) for text, sector in self.titles)
@@ -407,6 +412,10 @@ class ActorRegistry:
     def lookup(self, text: str) -> Entry | None:
         """The entry a name refers to ("U.S.", "the Kremlin", "Lavrov's" ...), or None."""
         return self._best(self._lookup.get(normalize(text), []))
+
+    def lookup_unruled(self, text: str) -> Entry | None:
+        """The entry of a name that the entity ruler does not match (reference people and groups, cities)."""
+        return self._best(self._lookup_only.get(normalize(text), []))
 
     def lookup_keys(self) -> Iterable[str]:
         """Every normalized name the registry knows."""

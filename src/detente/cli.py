@@ -13,6 +13,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from rich.table import Table
 
 from . import export
+from .compare import display_sentence
 from .evaluation import default_shared
 from .model import ActorRef, Skip
 from .store import Store
@@ -198,10 +199,13 @@ def compare_command(db: Path = DB_OPTION, dyad: Optional[str] = typer.Option(Non
         for finding in selected:
             console.print(f"[bold]{finding.topic}[/] ({'–'.join(finding.dyad)}): {finding.explanation}",
                           highlight=False)
+            shown: set[tuple[str, str]] = set()
             for item_id in finding.claim_ids + finding.event_ids:
                 item = claims.get(item_id) or events.get(item_id)
-                if item is not None:
-                    console.print(f"  [dim]{item.document_id}[/] {item.sentence}", highlight=False)
+                if item is None or (item.document_id, item.sentence) in shown:
+                    continue
+                shown.add((item.document_id, item.sentence))
+                console.print(f"  [dim]{item.document_id}[/] {display_sentence(item.sentence)}", highlight=False)
 
 
 def _print_result(result: dict[str, Any], prefix: str = "") -> None:

@@ -172,11 +172,17 @@ class Resolver:
     def _unlabelled_names(self, entities: list[tuple[Span, Entry | None]]) -> list[tuple[Span, Entry]]:
         """Known names in runs of proper nouns that NER left unlabelled ("Laurent Gbagbo", "Transnistria"): the
         registry entries not in the ruler (reference people and groups, cities) are found here. The longest known
-        stretch of each run wins; in a Title Case headline only names of two words or more count."""
+        stretch of each run wins; in a Title Case headline only names of two words or more count. A run stops at a
+        title or institution word ("National Police")."""
         doc = self.doc
+        registry = self.registry
         taken = [False] * len(doc)
         for span, _ in entities:
             for i in range(span.start, span.end):
+                taken[i] = True
+        for i, token in enumerate(doc):
+            if not taken[i] and token.pos_ == "PROPN" and (registry.title_table.match(doc, i) or
+                                                           registry.institution_table.match(doc, i)):
                 taken[i] = True
         words = [t for t in doc if t.is_alpha]
         headline = len(words) > 3 and sum(t.text[:1].isupper() for t in words) > len(words) / 2
@@ -193,7 +199,7 @@ class Resolver:
             while start < end:
                 match = None
                 for stop in range(min(end, start + 6), start, -1):
-                    entry = self.registry.lookup(doc[start:stop].text)
+                    entry = registry.lookup_unruled(doc[start:stop].text)
                     if entry is not None and entry.kind != "adjective" and (stop - start > 1 or not headline):
                         match = (stop, entry)
                         break
@@ -577,11 +583,26 @@ class Resolver:
         sector = None
         for i in range(span.start, span.end):
             found = self.registry.institution_table.match(self.doc, i)
-            if found and found[0] == span.end:
+            if found and found[0] == span.end or found and i == span.start + (span[0].lower_ == "the") and \
+                    found[1].get("sector") == "EDU":  # "Oxford University", "University of Tehran"
                 sector = found[1].get("sector")
                 break
+        country = country or self._country_in_name(span)
         actor = Actor(slug(name), name, country, sector, "organization")
         self._add(span.start if start is None else start, span.end, actor, sector, "new_actor" if country else "ner")
+
+    def _country_in_name(self, span: Span) -> str | None:
+        """The state named inside an unknown organisation's name: "Oxford University" -> GBR, "Moscow Times" ->
+        RUS, "Massachusetts Institute of Technology" -> USA (the longest known name inside wins)."""
+        for size in range(min(3, len(span)), 0, -1):
+            for i in range(span.start, span.end - size + 1):
+                words = self.doc[i:i + size]
+                if not words[0].text[:1].isupper():
+                    continue
+                entry = self.registry.lookup(words.text)
+                if entry is not None and entry.kind in ("country", "adjective", "metonym", "place"):
+                    return entry.key
+        return None
 
     def _descriptor_at(self, i: int) -> tuple[Descriptor | None, Span | None]:
         """The title or institution at token i, or an organisation entity there (known or not)."""

@@ -47,7 +47,10 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("yesterday", re.compile(r"\b(?P<word>yesterday|today|tonight|this (?:morning|afternoon|evening)|last night|"
                              r"tomorrow|the day before yesterday)\b", re.I)),
     ("next_day", re.compile(r"\bthe (?P<word>next|following|previous) (?P<unit>day|week|month|year)\b|"
-                            r"\bthe day (?P<word2>after|before)\b", re.I)),
+                            r"\bthe (?P<unit2>day|week|month|year) (?P<word2>after|before)\b", re.I)),
+    ("same_day", re.compile(r"\b(?:later|earlier) that day\b|\b(?:on )?the same day\b|\bthat same day\b", re.I)),
+    ("weekend", re.compile(r"\b(?P<rel>last|next|this past|this coming|this|over the|at the|on the)\s+weekend\b",
+                           re.I)),
     ("weekday", re.compile(r"\b(?P<rel>last|next|this|on|since|by|until)?\s*"
                            r"(?P<weekday>monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b", re.I)),
     ("month_year", re.compile(rf"\b(?:(?P<part>early|mid|late)[\s-]+)?{_MONTH}\s+(?:of\s+)?{_YEAR}\b", re.I)),
@@ -60,7 +63,8 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
 ]
 _UNIT_PRECISION = {"day": "day", "week": "day", "month": "month", "year": "year"}
 _QUICK = re.compile(
-    r"\d|yesterday|today|tonight|tomorrow|morning|night|ago|later|earlier|afterwards|before|next|following|previous|"
+    r"\d|yesterday|today|tonight|tomorrow|morning|night|ago|later|earlier|afterwards|before|after|next|following|"
+    r"previous|same|weekend|"
     r"last|this|past|day|week|month|year|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec", re.I)
 
 
@@ -164,7 +168,7 @@ def _resolve(kind: str, match: re.Match[str], reference: date | None, anchor: da
         return date(int(groups["year"]), _month(groups["month"]), 1), "month"
     if kind == "year":
         return date(int(groups["year"]), 1, 1), "year"
-    if reference is None and kind != "later" and kind != "next_day":
+    if reference is None and kind not in ("later", "next_day", "same_day"):
         return None
     if kind == "yesterday":
         word = groups["word"].lower()
@@ -172,6 +176,14 @@ def _resolve(kind: str, match: re.Match[str], reference: date | None, anchor: da
         return reference + timedelta(days=offset), "day"
     if kind == "ago":
         return _shift(reference, groups["unit"], -_count(groups["count"])), _UNIT_PRECISION[groups["unit"].lower()]
+    if kind == "same_day":
+        return (anchor, "day") if anchor is not None else None
+    if kind == "weekend":
+        # a weekend is given by its Saturday, with the precision of a week ("month", as for "last week")
+        ahead = groups["rel"].lower() in ("next", "this coming") or (future and groups["rel"].lower() == "this")
+        saturday = reference + timedelta(days=(5 - reference.weekday()) % 7) if ahead else \
+            reference - timedelta(days=(reference.weekday() - 5) % 7)
+        return saturday, "month"
     if kind in ("later", "next_day"):
         if anchor is None:
             return None
@@ -181,7 +193,7 @@ def _resolve(kind: str, match: re.Match[str], reference: date | None, anchor: da
                     _UNIT_PRECISION[groups["unit"].lower()])
         word = (groups["word"] or groups["word2"]).lower()
         sign = -1 if word in ("previous", "before") else 1
-        unit = groups["unit"] or "day"
+        unit = groups["unit"] or groups["unit2"]
         return _period(_shift(anchor, unit, sign), unit)
     if kind == "weekday":
         return _weekday(reference, WEEKDAYS[groups["weekday"].lower()], (groups["rel"] or "").lower(), future), "day"

@@ -19,7 +19,11 @@ concession that names no recipient is directed at the source's own state (the PL
 Truth conditions: a threat or commitment is asserted whatever its condition ("threatened to ... unless"); a clause
 announcing an action under a condition ("will withdraw unless ...") is a future (a conditional promise or threat); the
 if-clause itself, and a conditioned clause that announces nothing ("it would end the war"), are hypothetical.
-"X said Y must / should do Z" is a demand / an appeal of X to Y.
+"X said Y must / should do Z" is a demand / an appeal of X to Y. An announced refusal of cooperation ("will not accept
+refugees") is a REJECT; failing to reach an agreement or to hold talks is a REJECT of each party; wishing that another
+named party act ("X wants Y to attack Z") is an appeal of X to Y. A governing verb reaches an event noun through its
+light verb ("hopes to sign a deal" is intended, "failed to reach agreement" a failure). Speech is marked by reporting
+verbs, speech nouns ("said in a statement that ...") and "according to X"; `reported_by` is the speaker.
 
 Dates: `date` is the date the sentence gives for the event, resolved against the publication date, with its precision
 (day | month | year). When the sentence gives none, `date` is the publication date with `date_precision` "none" (the
@@ -65,7 +69,7 @@ REACTION_ROOTS = {"01", "05", "11", "12"}
 MATERIAL_ROOTS = {"06", "07", "08", "14", "15", "16", "17", "18", "19", "20"}
 RELATIVE_PRONOUNS = {"which", "who", "whom", "that"}
 SPEAKER_PRONOUNS = {"it", "they", "he", "she", "we"}
-NOT_NEGATING = {"just", "only", "merely", "simply"}  # "has not just supported": more than that  # verbs reacting to an event that happened on its own ("condemned the strike")
+NOT_NEGATING = {"just", "only", "merely", "simply"}  # "has not just supported": more than that
 
 
 @dataclass(frozen=True)
@@ -101,6 +105,7 @@ class Lexicon:
     control: dict[str, str]
     reporting: set[str]
     speech_nouns: set[str]
+    desire: set[str]
     denial_objects: set[str]
     recode: dict[str, dict[str, str]]
     reciprocal: set[str]
@@ -113,6 +118,14 @@ class Lexicon:
 
     def code(self, code: str) -> Code:
         return self.codes[code]
+
+    def control_kind(self, verb: Token) -> str | None:
+        """What a verb does to the event it governs; also tried on the bare form, since the tagger's lemma of a
+        third-person form is sometimes wrong ("hopes" -> "hop")."""
+        kind = self.control.get(_lemma(verb))
+        if kind is None and verb.tag_ == "VBZ" and verb.lower_.endswith("s"):
+            kind = self.control.get(verb.lower_[:-1])
+        return kind
 
     def recoded(self, table: str, code: str, default: str | None = None) -> str | None:
         """The code that `table` (intent, threat, refuse, appeal, demand, cease, fail) gives `code`, by longest
@@ -167,6 +180,7 @@ def load_lexicon() -> Lexicon:
         control=control,
         reporting=set(data["reporting"]),
         speech_nouns=set(data["speech_nouns"]),
+        desire=set(data["desire"]),
         denial_objects=set(data["denial_objects"]),
         recode={name: {str(k): str(v) for k, v in data[name].items()}
                 for name in ("intent", "threat", "refuse", "appeal", "demand", "cease", "fail")},
@@ -261,9 +275,10 @@ class SentenceCoder:
             return None
         pattern, words = hit
         obj = next((c for c in token.children if c.dep_ in ("dobj", "nsubjpass")), None)
-        if (token.lemma_.lower() in self.lex.light_verbs and obj is not None
-                and self._noun_trigger(obj) is not None):
-            return None  # "held talks", "launched strikes": the noun carries the event
+        noun = self._noun_trigger(obj) if obj is not None and token.lemma_.lower() in self.lex.light_verbs else None
+        if noun is not None and not (obj in words and noun.code != pattern.code):
+            return None  # "held talks", "launched strikes": the noun carries the event, unless the verb is more
+            # specific about it ("ordered patrols" is a mobilization, not a patrol)
         self.consumed.update(t.i for t in words)
         if pattern.code is None:
             return None
@@ -295,12 +310,15 @@ class SentenceCoder:
         extra: list[Trigger] = []
         for trigger in triggers:
             governor = _governor(trigger)
-            while governor is not None and self.lex.control.get(_lemma(governor)) == "aspect":
+            if governor is not None and trigger.nominal and _light_object(trigger.token, self.lex) and \
+                    self.lex.control_kind(governor) is None:
+                governor = _verb_governor(governor)  # "failed to reach agreement", "hopes to sign a deal"
+            while governor is not None and self.lex.control_kind(governor) == "aspect":
                 self._apply("aspect", governor, by_token.get(governor.i), trigger, extra)
                 governor = _verb_governor(governor)
             if governor is None:
                 continue
-            kind = self.lex.control.get(_lemma(governor))
+            kind = self.lex.control_kind(governor)
             outer = by_token.get(governor.i)
             if kind is None and trigger.nominal and outer is not None and trigger.token.dep_ == "dobj" and \
                     _root(outer.code) not in REACTION_ROOTS:
@@ -311,6 +329,10 @@ class SentenceCoder:
                 kind = "deny"  # "rejected reports that the two had spoken"
             elif kind == "refuse" and trigger.token.dep_ == "ccomp":
                 kind = "deny"  # "rejected that ...", "dismissed that ..."
+            elif kind in ("appeal", "demand") and _lemma(governor) in self.lex.reporting and _finite(trigger.token):
+                kind = None  # "told reporters that Russia would expel ...": reported speech, not a demand
+            elif kind == "intend" and _lemma(governor) in self.lex.desire and self._other_party(governor, trigger):
+                kind = "appeal"  # "Obama wants Putin to attack": a wish addressed to another party is an appeal
             if kind is None:
                 kind = self._obligation(trigger.token, governor)
             if kind is None:
@@ -325,6 +347,13 @@ class SentenceCoder:
                     extra.append(Trigger(verb.head, "100" if kind == "demand" else "020", clause=verb.head,
                                          targets=_subjects(verb)))
         return [t for t in triggers + extra if t.code is not None]
+
+    def _other_party(self, governor: Token, inner: Trigger) -> bool:
+        """Whether the event a verb of wishing governs is to be done by a named party other than the wisher."""
+        wishers = {m.actor_id for s in _subjects(governor) for m in self.actors(s)}
+        doers = [c for c in governor.children if c.dep_ == "dobj"] + \
+            [c for c in inner.token.children if c.dep_ in SUBJECT_DEPS]
+        return any(m.actor_id not in wishers for d in doers for m in self.actors(d))
 
     def _obligation(self, verb: Token, governor: Token) -> str | None:
         """"X said (that) Y must / should do Z" states a demand / an appeal of X to Y."""
@@ -366,8 +395,9 @@ class SentenceCoder:
         elif kind in ("refuse", "fail"):
             inner.sources = _subjects(governor)
             inner.negated = True
-            if kind == "refuse":
-                code = lex.recoded("refuse", inner.code, "120")
+            rejection = lex.recoded(kind, inner.code, "120" if kind == "refuse" else None)
+            if rejection is not None:
+                code = rejection
                 if outer is None:
                     outer = Trigger(governor, code, clause=governor)
                     extra.append(outer)
@@ -551,7 +581,9 @@ class SentenceCoder:
         verb lends its subject and its prepositional phrases ("Putin had a conversation with Macron")."""
         noun = trigger.token
         sources: list[Token] = list(trigger.sources) or [c for c in noun.children if c.dep_ == "poss"]
-        modifiers = [c for c in noun.children if c.dep_ in ("compound", "amod", "nmod") and self.actors(c)]
+        # a generic modifier ("military occupation", "a government offensive") names no actor
+        modifiers = [c for c in noun.children if c.dep_ in ("compound", "amod", "nmod") and
+                     any(not m.actor_id.startswith("-") or m.country for m in self.actors(c))]
         targets: list[Token] = []
         partners: list[Token] = []
         with_partners: list[Token] = []
@@ -705,6 +737,13 @@ def _verb_governor(token: Token) -> Token | None:
     return None
 
 
+def _finite(verb: Token) -> bool:
+    """Whether a complement clause is finite ("that Russia would expel", "that they left"), not an infinitive or a
+    subjunctive ("demanded that Turkey provide")."""
+    return verb.dep_ == "ccomp" and (verb.tag_ in ("VBD", "VBZ") or any(
+        c.dep_ in ("aux", "auxpass") and c.lower_ != "to" for c in verb.children))
+
+
 def _has_neg(token: Token) -> bool:
     doc = token.doc
     return any((c.dep_ == "neg" or c.lower_ in ("never", "no") and c.dep_ in ("neg", "advmod", "det")) and
@@ -770,7 +809,7 @@ class Coder:
             return
         code = self.lex.code(trigger.code)
         date, precision = self._date(trigger, sentence)
-        reporter = self._reporter(trigger)
+        reporter = self._reporter(coder, trigger)
         for source, target in pairs:
             self.number += 1
             target_ref = actor_ref(target, self.analysis) if target is not None else self._domestic(source, code)
@@ -813,8 +852,8 @@ class Coder:
             # a free event noun is presupposed: only its own "no" negates it; speech around it still reports it
             trigger.negated = trigger.negated or _has_neg(trigger.token)
             context = _clause_verb(trigger.token)
-            if trigger.modality == "asserted" and ((context is not None and self._reporting_verb(context) is not None)
-                                                   or self._quote(trigger) is not None):
+            speech = context is not None and (self._reporting_verb(context) or self._according(context)) is not None
+            if trigger.modality == "asserted" and (speech or self._quote(trigger) is not None):
                 trigger.modality = "reported"
             return
         chain = [clause] + [a for a in clause.ancestors][:6]
@@ -824,7 +863,7 @@ class Coder:
         auxiliaries = {c.lower_ for c in clause.children if c.dep_ in ("aux", "auxpass")}
         going = any(c.lower_ == "going" and any(g.lower_ == "to" for g in clause.children) for c in
                     clause.children) or (clause.dep_ == "xcomp" and clause.head.lower_ == "going")
-        reporting = self._reporting_verb(clause)
+        reporting = self._reporting_verb(clause) or self._according(clause)
         if reporting is not None and _has_neg(reporting):
             trigger.negated = True
         condition = any(c.dep_ == "mark" and c.lower_ in CONDITIONAL_MARKS for t in chain[:2] for c in t.children
@@ -850,7 +889,12 @@ class Coder:
             trigger.absorbed = True  # "met to discuss": a purpose is part of the main event, not an event
         elif auxiliaries & FUTURE_AUX or going or "would" in auxiliaries:
             trigger.modality = "future"
-            trigger.code = _intent_code(self.lex, trigger.code)
+            if trigger.negated and _root(trigger.code) in COOPERATIVE_ROOTS:
+                # "will not accept refugees", "said it would not negotiate": an announced refusal
+                trigger.code = self.lex.recoded("refuse", trigger.code, "120")
+                trigger.negated = False
+            else:
+                trigger.code = _intent_code(self.lex, trigger.code)
         elif trigger.modality == "asserted" and (reporting is not None or self._quote(trigger) is not None):
             trigger.modality = "reported"
 
@@ -860,6 +904,12 @@ class Coder:
         for _ in range(4):
             if current.dep_ in ("ccomp", "parataxis") and _lemma(current.head) in self.lex.reporting:
                 return current.head
+            if current.dep_ in ("acl", "ccomp") and _lemma(current.head) in self.lex.speech_nouns:
+                noun = current.head  # "said in a statement that ...", "issued a communique saying ..."
+                if noun.dep_ == "pobj" and noun.head.dep_ == "prep":
+                    noun = noun.head
+                if noun.head.pos_ in ("VERB", "AUX") and noun.head is not noun:
+                    return noun.head
             if current.dep_ in ("ROOT",) or current.head is current:
                 break
             if _lemma(current) in self.lex.reporting and current is not clause:
@@ -872,19 +922,33 @@ class Coder:
                 return child
         return None
 
+    def _according(self, clause: Token) -> Token | None:
+        """The source named by "according to X" on the clause or a clause above it."""
+        for verb in [clause] + list(clause.ancestors)[:3]:
+            for prep in verb.children:
+                if prep.dep_ == "prep" and prep.lower_ == "according":
+                    return next((p for to in prep.children if to.lower_ == "to"
+                                 for p in to.children if p.dep_ == "pobj"), None)
+        return None
+
     def _quote(self, trigger: Trigger):
         offset = trigger.token.idx
         return next((q for q in self.quotes if q.start <= offset < q.end), None)
 
-    def _reporter(self, trigger: Trigger) -> ActorRef | None:
+    def _reporter(self, coder: SentenceCoder, trigger: Trigger) -> ActorRef | None:
         quote = self._quote(trigger)
         if quote is not None and quote.speaker is not None:
             return quote.speaker
-        reporting = self._reporting_verb(trigger.clause or trigger.token)
+        clause = trigger.clause or trigger.token
+        according = self._according(clause)
+        if according is not None:
+            found = coder.actors(according)
+            return actor_ref(found[0], self.analysis) if found else None
+        reporting = self._reporting_verb(clause)
         if reporting is None:
             return None
         for subject in _subjects(reporting):
-            coder_mentions = self._actors_at(subject)
+            coder_mentions = self._actors_at(subject) or coder.actors(subject)  # "the ministry of Russia said"
             if coder_mentions:
                 return actor_ref(coder_mentions[0], self.analysis)
         return None
