@@ -29,7 +29,7 @@ PUBLISHED = "2020-01-05"
     ("It was signed on January 3, 2019.", ("2019-01-03", "day")),
     ("They met in March.", ("2019-03-01", "month")),
     ("Last April, the department designated the group.", ("2019-04-01", "month")),
-    ("Seven years ago today, Russia invaded Crimea.", ("2013-01-05", "year")),
+    ("Seven years ago today, Russia invaded Crimea.", ("2013-01-05", "day")),
     ("They may meet soon.", (None, "none")),
     ("The 2015 agreement still holds.", (None, "none")),
 ])

@@ -11,7 +11,7 @@ from detente.model import ActorRef, Document, DocumentAnalysis, Event, Mention, 
 
 COUNTRY = {"RUS": "RUS", "TUR": "TUR", "QAT": "QAT", "hamas": "PSE", "ISR": "ISR", "IRN": "IRN", "USA": "USA",
            "SYR": "SYR", "PSE": "PSE", "UKR": "UKR", "putin": "RUS", "trump": "USA", "erdogan": "TUR",
-           "soleimani": "IRN", "IRN-GOV": "IRN", "RUS-GOV": "RUS", "IRQ": "IRQ"}
+           "soleimani": "IRN", "IRN-GOV": "IRN", "RUS-GOV": "RUS", "IRQ": "IRQ", "ITA": "ITA", "SRB": "SRB"}
 
 
 @pytest.fixture(scope="module")
@@ -258,3 +258,41 @@ def test_statement_nouns_and_according_to_report_speech(nlp):
 def test_wish_for_another_party_is_an_appeal(nlp):
     events = code(nlp, "Trump wants Putin to attack Syria.", {"Trump": "trump", "Putin": "putin", "Syria": "SYR"})
     assert dyads(events) == {("USA", "RUS", "APPEAL")}
+
+
+def test_background_event_needs_its_own_source_and_target(nlp):
+    events = code(nlp, "Italy suspended flights to Serbia one day after a Serbian jet shot down a helicopter.",
+                  {"Italy": "ITA", "Serbia": "SRB", "Serbian": "SRB"})
+    assert ("SRB", None, "ASSAULT") not in dyads(events)
+    events = code(nlp, "Iran condemned Israel after Israeli jets attacked Syria on Monday.",
+                  {"Iran": "IRN", "Israel": "ISR", "Israeli": "ISR", "Syria": "SYR"})
+    assert ("ISR", "SYR", "ASSAULT") in dyads(events)
+
+
+def test_participial_background_is_dropped(nlp):
+    events = code(nlp, "Russian jets bombed Aleppo overnight, killing eight people.",
+                  {"Russian": "RUS", "Aleppo": "SYR"})
+    assert dyads(events) == {("RUS", "SYR", "ASSAULT")}
+
+
+def test_date_of_a_background_constituent_does_not_date_the_main_event(nlp):
+    events = code(nlp, "Trump expressed condolences to Putin following yesterday's plane crash.",
+                  {"Trump": "trump", "Putin": "putin"})
+    assert [(e.plover, e.date_precision) for e in events] == [("STATEMENT", "none")]
+
+
+def test_name_suffix_is_not_the_actor(nlp):
+    events = code(nlp, "Biden, Jr. spoke today with President Zelensky of Ukraine.",
+                  {"Biden": "USA", "President Zelensky": "UKR", "Ukraine": "UKR"})
+    assert dyads(events) == {("USA", "UKR", "CONSULT")}
+
+
+def test_aspect_verb_without_light_sense_does_not_make_an_event_noun(nlp):
+    assert code(nlp, "Russia wants to keep the treaty intact.", {"Russia": "RUS"}) == []
+
+
+def test_scheduled_event_noun_is_future(nlp):
+    events = code(nlp, "Erdogan announced the upcoming visit of Putin to Turkey.",
+                  {"Erdogan": "erdogan", "Putin": "putin", "Turkey": "TUR"})
+    visit = [e for e in events if e.source.country == "RUS"]
+    assert [(e.target.country, e.plover, e.modality) for e in visit] == [("TUR", "AGREE", "future")]

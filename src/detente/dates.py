@@ -42,7 +42,7 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("month_day", re.compile(rf"\b{_MONTH}\s+{_DAY}\b(?!\s*(?:,\s*)?(?:19|20)\d\d)(?!\s*(?:%|percent|million|billion))",
                              re.I)),
     ("day_month", re.compile(rf"\b{_DAY}\s+(?:of\s+)?{_MONTH}\b", re.I)),
-    ("ago", re.compile(rf"\b{_COUNT}\s+{_UNIT}\s+ago\b", re.I)),
+    ("ago", re.compile(rf"\b{_COUNT}\s+{_UNIT}\s+ago(?:\s+(?P<today>today|this week|this month))?\b", re.I)),
     ("later", re.compile(rf"\b{_COUNT}\s+{_UNIT}\s+(?P<dir>later|earlier|afterwards|before)\b", re.I)),
     ("yesterday", re.compile(r"\b(?P<word>yesterday|today|tonight|this (?:morning|afternoon|evening)|last night|"
                              r"tomorrow|the day before yesterday)\b", re.I)),
@@ -175,7 +175,10 @@ def _resolve(kind: str, match: re.Match[str], reference: date | None, anchor: da
         offset = {"yesterday": -1, "last night": -1, "tomorrow": 1, "the day before yesterday": -2}.get(word, 0)
         return reference + timedelta(days=offset), "day"
     if kind == "ago":
-        return _shift(reference, groups["unit"], -_count(groups["count"])), _UNIT_PRECISION[groups["unit"].lower()]
+        shifted = _shift(reference, groups["unit"], -_count(groups["count"]))
+        if groups.get("today"):  # "seven years ago today": the same day, week or month, that many units back
+            return _period(shifted, groups["today"].split()[-1].replace("today", "day"))
+        return shifted, _UNIT_PRECISION[groups["unit"].lower()]
     if kind == "same_day":
         return (anchor, "day") if anchor is not None else None
     if kind == "weekend":

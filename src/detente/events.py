@@ -115,6 +115,10 @@ class Lexicon:
     recipient_required: set[str]
     bare_need_target: set[str]
     domestic_default: set[str]
+    background_marks: set[str]
+    background_prepositions: set[str]
+    prospective: set[str]
+    name_suffixes: set[str]
 
     def code(self, code: str) -> Code:
         return self.codes[code]
@@ -191,6 +195,10 @@ def load_lexicon() -> Lexicon:
         recipient_required=set(data["recipient_required"]),
         bare_need_target=set(data["bare_need_target"]),
         domestic_default=set(data["domestic_default"]),
+        background_marks=set(data["background"]["marks"]),
+        background_prepositions=set(data["background"]["prepositions"]),
+        prospective=set(data["prospective"]),
+        name_suffixes=set(data["name_suffixes"]),
     )
 
 
@@ -313,6 +321,9 @@ class SentenceCoder:
             if governor is not None and trigger.nominal and _light_object(trigger.token, self.lex) and \
                     self.lex.control_kind(governor) is None:
                 governor = _verb_governor(governor)  # "failed to reach agreement", "hopes to sign a deal"
+            if governor is not None and trigger.nominal and self.lex.control_kind(governor) == "aspect" and \
+                    not _light_object(trigger.token, self.lex):
+                continue  # "continued talks" carries the talks; "keep the treaty intact" does nothing to it
             while governor is not None and self.lex.control_kind(governor) == "aspect":
                 self._apply("aspect", governor, by_token.get(governor.i), trigger, extra)
                 governor = _verb_governor(governor)
@@ -428,6 +439,29 @@ class SentenceCoder:
                 outer.code = "016"
             outer.content = inner
 
+    def in_background(self, trigger: Trigger, triggers: list[Trigger]) -> bool:
+        """Whether an event is stated only in a background constituent of its sentence: a relative clause, a
+        participial modifier of a noun, an adverbial clause of time or reason ("one day after a jet shot down ...",
+        "..., killing eight people"), a phrase such as "after the killing of ...", or a prepositional modifier of
+        another event ("in response to the unrest")."""
+        token = trigger.clause or trigger.token
+        others = {t.token.i for t in triggers if t is not trigger}
+        if trigger.nominal and trigger.clause is None and token.dep_ == "pobj" and token.head.head.i in others:
+            return True
+        return any(self.opens_background(t) for t in [token, *token.ancestors])
+
+    def opens_background(self, token: Token) -> bool:
+        """Whether a token heads a background constituent (see `in_background`)."""
+        dep = token.dep_
+        if dep == "relcl" or (dep == "acl" and token.tag_ in ("VBN", "VBG") and
+                              _lemma(token.head) not in self.lex.speech_nouns):
+            return True
+        if dep == "advcl":
+            marks = {c.lower_ for c in token.children if c.dep_ == "mark"}
+            return bool(marks & self.lex.background_marks) or (not marks and token.tag_ == "VBG")
+        return dep == "prep" and token.lower_ in self.lex.background_prepositions and \
+            any(c.dep_ == "pobj" for c in token.children)
+
     # --- arguments
     def actors(self, token: Token, deep: bool = True) -> list[Mention]:
         """The actors an argument phrase names: one per coordinated member; none when it names no actor.
@@ -486,6 +520,8 @@ class SentenceCoder:
         mention = self.index.at(start, end, head=token.idx)
         if mention is not None:
             return [mention]
+        if token.lower_ in self.lex.name_suffixes and token.i >= 2 and doc[token.i - 1].text == ",":
+            return self._mentions_at(doc[token.i - 2])  # "Biden, Jr. spoke": the parser makes the suffix the head
         # a common noun named by its modifier: "Ugandan opposition candidates", "the U.N. Security Council resolution"
         if token.pos_ == "NOUN":
             for child in token.children:
@@ -771,13 +807,20 @@ class Coder:
             if not self.index.within(sentence.start_char, sentence.end_char):
                 continue
             coder = SentenceCoder(self.lex, sentence, self.index, self.analysis)
-            triggers = coder.govern(coder.triggers())
+            triggers = [t for t in coder.govern(coder.triggers()) if not t.absorbed]
+            backgrounds = [t for t in sentence if coder.opens_background(t)]
             for trigger in triggers:
-                if not trigger.absorbed:
-                    events += self._events(coder, trigger, sentence)
+                elsewhere = [_char_span(b) for b in backgrounds
+                             if not b.left_edge.i <= trigger.token.i <= b.right_edge.i and
+                             not (b.dep_ == "acl" and b.head.i == trigger.token.i)]
+                events += self._events(coder, trigger, sentence, coder.in_background(trigger, triggers), elsewhere)
         return self._merge(events)
 
-    def _events(self, coder: SentenceCoder, trigger: Trigger, sentence: Span) -> Iterator[Event]:
+    def _events(self, coder: SentenceCoder, trigger: Trigger, sentence: Span, background: bool = False,
+                elsewhere: list[tuple[int, int]] = ()) -> Iterator[Event]:
+        """The events of one trigger; in a background constituent, only those naming a source and a target with a
+        country (or an international organisation) of their own. Dates inside the `elsewhere` spans (background
+        constituents not holding the trigger: "following yesterday's crash") do not date it."""
         subjects, targets, partners = coder.arguments(trigger)
         sources = [m for t in subjects for m in coder.actors(t)] or \
             [m for t in subjects if coder._is_event_noun(t) for a in coder._noun_agents(t) for m in coder.actors(a)]
@@ -805,10 +848,12 @@ class Coder:
                 pairs = [(s, None) for s in sources]
             else:
                 pairs = [(s, t) for s in sources for t in target_mentions if s.actor_id != t.actor_id]
+        if background:
+            pairs = [(s, t) for s, t in pairs if t is not None and _located(s) and _located(t)]
         if not pairs:
             return
         code = self.lex.code(trigger.code)
-        date, precision = self._date(trigger, sentence)
+        date, precision = self._date(trigger, sentence, elsewhere)
         reporter = self._reporter(coder, trigger)
         for source, target in pairs:
             self.number += 1
@@ -848,6 +893,12 @@ class Coder:
     # --- truth conditions
     def _truth(self, trigger: Trigger) -> None:
         clause = trigger.clause or trigger.token
+        if trigger.nominal and trigger.modality == "asserted" and any(
+                c.dep_ in ("amod", "acl") and c.lower_ in self.lex.prospective for c in trigger.token.children):
+            trigger.modality = "future"  # "the visit scheduled for January", "announced the upcoming summit"
+            trigger.code = _intent_code(self.lex, trigger.code)
+            trigger.negated = trigger.negated or _has_neg(trigger.token)
+            return
         if trigger.nominal and trigger.clause is None:
             # a free event noun is presupposed: only its own "no" negates it; speech around it still reports it
             trigger.negated = trigger.negated or _has_neg(trigger.token)
@@ -959,12 +1010,14 @@ class Coder:
         return [mention] if mention else []
 
     # --- dates and merging
-    def _date(self, trigger: Trigger, sentence: Span) -> tuple[str | None, str]:
-        """The date expression nearest the trigger in its clause, else in its sentence; else the publication date
-        with precision "none" (the text does not say)."""
+    def _date(self, trigger: Trigger, sentence: Span, elsewhere: list[tuple[int, int]] = ()) -> tuple[str | None, str]:
+        """The date expression nearest the trigger in its clause, else in its sentence, leaving out those in the
+        `elsewhere` character spans; else the publication date with precision "none" (the text does not say)."""
         future = trigger.modality in ("future", "intended")
         clause = trigger.clause or trigger.token
-        found = find_dates(sentence.text, self.published, anchor=self.anchor, future=future)
+        found = [d for d in find_dates(sentence.text, self.published, anchor=self.anchor, future=future)
+                 if not any(low <= d[0] + sentence.start_char and d[1] + sentence.start_char <= high
+                            for low, high in elsewhere)]
         if found:
             low = self.doc[clause.left_edge.i].idx - sentence.start_char
             high = self.doc[clause.right_edge.i].idx + len(self.doc[clause.right_edge.i]) - sentence.start_char
@@ -998,6 +1051,16 @@ class Coder:
         for number, event in enumerate(kept, start=base + 1):
             event.id = f"{prefix}{number}"
         return kept
+
+
+def _char_span(token: Token) -> tuple[int, int]:
+    """Character offsets of a token's subtree."""
+    last = token.doc[token.right_edge.i]
+    return token.doc[token.left_edge.i].idx, last.idx + len(last)
+
+
+def _located(mention: Mention) -> bool:
+    return mention.country is not None or mention.sector == "IGO"
 
 
 def _unique(mentions: Iterable[Mention]) -> list[Mention]:
