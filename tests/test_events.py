@@ -11,7 +11,8 @@ from detente.model import ActorRef, Document, DocumentAnalysis, Event, Mention, 
 
 COUNTRY = {"RUS": "RUS", "TUR": "TUR", "QAT": "QAT", "hamas": "PSE", "ISR": "ISR", "IRN": "IRN", "USA": "USA",
            "SYR": "SYR", "PSE": "PSE", "UKR": "UKR", "putin": "RUS", "trump": "USA", "erdogan": "TUR",
-           "soleimani": "IRN", "IRN-GOV": "IRN", "RUS-GOV": "RUS", "IRQ": "IRQ", "ITA": "ITA", "SRB": "SRB"}
+           "soleimani": "IRN", "IRN-GOV": "IRN", "RUS-GOV": "RUS", "IRQ": "IRQ", "ITA": "ITA", "SRB": "SRB",
+           "LBN": "LBN"}
 
 
 @pytest.fixture(scope="module")
@@ -296,3 +297,41 @@ def test_scheduled_event_noun_is_future(nlp):
                   {"Erdogan": "erdogan", "Putin": "putin", "Turkey": "TUR"})
     visit = [e for e in events if e.source.country == "RUS"]
     assert [(e.target.country, e.plover, e.modality) for e in visit] == [("TUR", "AGREE", "future")]
+
+
+def test_owner_pronoun_of_light_noun_is_the_subject(nlp):
+    events = code(nlp, "Israel today mounted its invasion of Lebanon.", {"Israel": "ISR", "Lebanon": "LBN"})
+    assert dyads(events) == {("ISR", "LBN", "ASSAULT")}
+
+
+def test_threat_without_named_recipient_takes_place_in_object(nlp):
+    events = code(nlp, "Turkey threatened to ban voting in Damascus.", {"Turkey": "TUR", "Damascus": "SYR"})
+    assert dyads(events) == {("TUR", "SYR", "THREATEN")}
+    bare = code(nlp, "Turkey threatened to ban voting.", {"Turkey": "TUR"})
+    assert dyads(bare) == {("TUR", None, "THREATEN")}
+
+
+def test_recipient_inside_of_object_of_event_noun(nlp):
+    events = code(nlp, "Italy announced a suspension of air links with Serbia.", {"Italy": "ITA", "Serbia": "SRB"})
+    assert dyads(events) == {("ITA", "SRB", "SANCTION")}
+
+
+def test_future_meeting_stays_mutual(nlp):
+    events = code(nlp, "Russia and Turkey will meet next week.", {"Russia": "RUS", "Turkey": "TUR"})
+    assert dyads(events) == {("RUS", "TUR", "AGREE"), ("TUR", "RUS", "AGREE")}
+    assert {e.modality for e in events} == {"future"}
+
+
+def test_light_verb_subject_acts_over_named_modifier(nlp):
+    events = code(nlp, "Israel mounted a Lebanon offensive.", {"Israel": "ISR", "Lebanon": "LBN"})
+    assert dyads(events) == {("ISR", "LBN", "ASSAULT")}
+
+
+def test_passive_commitment_has_its_subject_as_source(nlp):
+    events = code(nlp, "Turkey is committed to opening up its economy.", {"Turkey": "TUR"})
+    assert ("TUR", None, "AGREE") in dyads(events)
+
+
+def test_target_that_is_the_source_falls_back_to_domestic_recipient(nlp):
+    events = code(nlp, "Syria lifted the state of emergency in Damascus.", {"Syria": "SYR", "Damascus": "SYR"})
+    assert dyads(events) == {("SYR", "SYR", "CONCEDE")}

@@ -5,7 +5,10 @@ Per sentence the coder (1) finds triggers: verbs matched against the verb patter
 "talks with"); (2) resolves the governing structure: verbs that control another event ("agreed to withdraw",
 "threatened to impose sanctions", "refused to recognise", "called on X to ...", "denied that ...") recode, absorb or
 negate it; (3) takes source and target from subjects, objects, passives' agents, prepositional phrases and noun
-modifiers, expanding coordinated actors into one event each and reciprocal codes into both directions; (4) sets
+modifiers, expanding coordinated actors into one event each and reciprocal codes into both directions (also when
+announced for the future: "X and Y will meet"); a light verb's subject acts for the noun it carries ("mounted its
+invasion"), and a conflict event or threat that names no recipient takes the located actor of a phrase inside its
+object ("ban voting in East Jerusalem"); commitments and threats count without a recipient; (4) sets
 `negated`, `modality` and `reported_by` from negation, modal auxiliaries, conditionals, controlling verbs, reporting
 verbs and the quotes stage; (5) dates each event from its clause (else its sentence) and merges repeated statements
 of the same event into one event with further evidence.
@@ -555,6 +558,9 @@ class SentenceCoder:
         if patients or any(c.dep_ == "auxpass" for c in verb.children):
             patients = [_antecedent(p) for p in patients] or subjects
             subjects = self._agents(verb)
+            if not subjects and _root(trigger.code) == "03" and \
+                    not any(c.dep_ in ("dobj", "dative") for c in verb.children):
+                subjects, patients = patients, []  # "Vietnam is committed to opening up": a stance, not a patient
             objects = patients + objects
         pattern_preps = [p for w in trigger.words if w.dep_ in ("prep", "dative") and w.lower_ in PREPOSITIONS
                          for p in w.children if p.dep_ == "pobj" and p.i not in pattern_words and
@@ -573,6 +579,8 @@ class SentenceCoder:
         if not targets and not patients and _root(trigger.code) in CONFLICT_ROOTS | {"08"}:
             targets = [p for c in _preps(verb) if c.lower_ == "in"
                        for p in c.children if p.dep_ == "pobj" and self.actors(p, deep=False)][:1]
+        if not targets and not patients and _root(trigger.code) in CONFLICT_ROOTS | {"08", "13"}:
+            targets = self._place_in_objects(objects + carriers)
         if not targets and trigger.content is not None and not partners and _root(trigger.code) == "12":
             targets = [t for t in self.arguments(trigger.content)[1] if t not in subjects]
         if not targets:
@@ -580,6 +588,23 @@ class SentenceCoder:
             if clause is not None and _root(trigger.code) in ("02", "10", "11", "12", "13"):
                 targets = _subjects(clause)
         return subjects, targets, partners
+
+    def _place_in_objects(self, objects: list[Token]) -> list[Token]:
+        """The first located actor named in a prepositional phrase inside an object ("ban voting in East Jerusalem",
+        "blew up power lines leading into Kabul"), not looking into clauses."""
+        for obj in objects:
+            frontier = [obj]
+            while frontier:
+                token = frontier.pop(0)
+                for child in token.children:
+                    if child.dep_ in ("relcl", "advcl", "ccomp", "conj", "appos"):
+                        continue
+                    if child.dep_ == "pobj" and token.lower_ in NOUN_TARGET_PREPS + ("of", "near", "across"):
+                        found = [m for m in self.actors(child, deep=False) if _located(m)]
+                        if found:
+                            return [child]
+                    frontier.append(child)
+        return []
 
     def _agents(self, verb: Token) -> list[Token]:
         """Who acted in a passive clause: "by" phrases on the verb or on its complements, or the event noun that
@@ -638,13 +663,26 @@ class SentenceCoder:
                 elif (word in NOUN_TARGET_PREPS or word == "of") and not targets and self.actors(pobj, deep=False):
                     if word != "in" or _root(trigger.code) in CONFLICT_ROOTS:
                         targets.append(pobj)
+        if not targets and not modifiers:
+            # "a suspension of air links with Serbia": the recipient is named inside the "of" object
+            targets = [p for prep in preps if prep.lower_ == "of" for obj in prep.children if obj.dep_ == "pobj"
+                       for inner in _preps(obj) if inner.lower_ in NOUN_TARGET_PREPS and inner.lower_ != "in"
+                       for p in inner.children if p.dep_ == "pobj" and self.actors(p, deep=False)][:1]
+        doers = [s for s in _subjects(noun.head) if self.actors(s)] if light and not trigger.sources else []
         if len(modifiers) > 1 and trigger.code in self.lex.reciprocal:
             partners += modifiers
+        elif modifiers and not sources and doers:
+            # "Israel mounted a Gaza offensive", "the US and Israel will hold the U.S.-Israel group meeting": the
+            # light verb's subject acts; a modifier naming a located actor is the recipient
+            sources = doers
+            if not targets:
+                targets = [m for m in modifiers if any(_located(a) for a in self.actors(m))][:1]
         elif modifiers and not sources:
             sources = modifiers[:1]
         elif modifiers and not targets:
             targets = modifiers[:1]
-        if light and not sources and not partners:
+        if light and not partners and not any(self.actors(s) for s in sources):
+            # "mounted its invasion", "held their first meeting": the owner pronoun is the light verb's subject
             sources = trigger.sources or _subjects(noun.head)
         if light and not targets:
             targets = [c for c in noun.head.children if c.dep_ == "dative" and self.actors(c)]
@@ -828,14 +866,15 @@ class Coder:
             return
         target_mentions = [m for t in targets for m in coder.actors(t)]
         partner_mentions = [m for t in partners for m in coder.actors(t)]
+        reciprocal = trigger.code in self.lex.reciprocal  # "X and Y will meet" stays mutual when recoded as intent
         self._truth(trigger)
         if trigger.absorbed:
             return
         pairs: list[tuple[Mention, Mention | None]] = []
-        if trigger.code in self.lex.reciprocal and not target_mentions and partner_mentions and \
+        if reciprocal and not target_mentions and partner_mentions and \
                 not trigger.nominal:
             pairs = [(a, b) for a in _unique(sources) for b in _unique(partner_mentions) if a.actor_id != b.actor_id]
-        elif trigger.code in self.lex.reciprocal and not target_mentions:
+        elif reciprocal and not target_mentions:
             group = _unique(sources + partner_mentions)
             pairs = [(a, b) for a in group for b in group if a.actor_id != b.actor_id]
             if not pairs and not partner_mentions and self._optional_target(trigger):
@@ -848,6 +887,8 @@ class Coder:
                 pairs = [(s, None) for s in sources]
             else:
                 pairs = [(s, t) for s in sources for t in target_mentions if s.actor_id != t.actor_id]
+                if not pairs and self._optional_target(trigger):
+                    pairs = [(s, None) for s in sources]  # "lifted the state of emergency in its own region"
         if background:
             pairs = [(s, t) for s, t in pairs if t is not None and _located(s) and _located(t)]
         if not pairs:
@@ -886,8 +927,9 @@ class Coder:
         if trigger.nominal and not trigger.sources and not _light_object(trigger.token, self.lex) and \
                 trigger.token.lemma_.lower() in self.lex.nominal_need_two:
             return False
-        if not trigger.nominal and not trigger.words and trigger.token.lemma_.lower() in self.lex.bare_need_target:
-            return False
+        if not trigger.nominal and not trigger.words and trigger.token.lemma_.lower() in self.lex.bare_need_target \
+                and _root(trigger.code) not in ("03", "13"):
+            return False  # a commitment or threat counts without a recipient ("threatened to ban voting")
         return self.lex.code(trigger.code).plover not in self.lex.recipient_required
 
     # --- truth conditions
