@@ -17,7 +17,7 @@ if TYPE_CHECKING:
     from detente.actors import ActorRegistry
 
 MODELS = ("md", "sm")
-DEFAULT_MODEL = "sm"  # chosen by measurement, see docs/nlp.md
+DEFAULT_MODEL = "md"  # chosen by measurement, see docs/nlp.md
 RULER_NAME = "actor_ruler"
 
 

@@ -11,7 +11,7 @@ from typing import Any
 from . import actors, claims, compare, dedup, events, export, quotes, report
 from .ingest import read_inputs
 from .model import Document, DocumentAnalysis, Skip
-from .nlp import load_nlp
+from .nlp import DEFAULT_MODEL, load_nlp
 from .store import Store
 
 SECTIONS = ("title", "body")
@@ -21,7 +21,8 @@ Progress = Callable[[int], None]
 class Pipeline:
     """The NLP model and actor registry, loaded once, and the per-document stages."""
 
-    def __init__(self, model: str = "md", actor_files: Sequence[Path] = (), batch_size: int = 16, workers: int = 1):
+    def __init__(self, model: str = DEFAULT_MODEL, actor_files: Sequence[Path] = (), batch_size: int = 16,
+                 workers: int = 1):
         self.registry = actors.ActorRegistry.load(actor_files)
         self.nlp = load_nlp(self.registry, model=model)
         self.batch_size = batch_size
