@@ -74,9 +74,6 @@ def analyze(
     """Ingest articles, run every stage, store the results and write analysis.json and report.html."""
     from . import pipeline
 
-    for path in paths:
-        if not path.exists():
-            errors.print(f"{path}: no such file or folder")
     with Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(),
                   console=errors, transient=True) as bar:
         task = bar.add_task("analysing", total=None)
