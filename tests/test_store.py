@@ -87,3 +87,8 @@ def test_a_failed_write_leaves_the_previous_version(tmp_path):
         except AttributeError:
             pass
         assert store.counts()["mentions"] == 2 and store.counts()["documents"] == 1
+
+
+def test_the_database_folder_is_created(tmp_path):
+    with Store(tmp_path / "new" / "folder" / "t.duckdb") as store:
+        assert store.counts()["documents"] == 0

@@ -127,6 +127,7 @@ class Store:
 
     def __init__(self, path: str | Path):
         self.path = str(path)
+        Path(path).parent.mkdir(parents=True, exist_ok=True)
         self.con = duckdb.connect(self.path)
         self.tables = {name: _Table(name, cls) for name, cls in TABLES.items()}
         self.con.execute("CREATE TABLE IF NOT EXISTS meta (key VARCHAR, value VARCHAR)")
