@@ -12,7 +12,7 @@ from detente.model import ActorRef, Document, DocumentAnalysis, Event, Mention, 
 COUNTRY = {"RUS": "RUS", "TUR": "TUR", "QAT": "QAT", "hamas": "PSE", "ISR": "ISR", "IRN": "IRN", "USA": "USA",
            "SYR": "SYR", "PSE": "PSE", "UKR": "UKR", "putin": "RUS", "trump": "USA", "erdogan": "TUR",
            "soleimani": "IRN", "IRN-GOV": "IRN", "RUS-GOV": "RUS", "IRQ": "IRQ", "ITA": "ITA", "SRB": "SRB",
-           "LBN": "LBN"}
+           "LBN": "LBN", "MYS": "MYS"}
 
 
 @pytest.fixture(scope="module")
@@ -335,3 +335,27 @@ def test_passive_commitment_has_its_subject_as_source(nlp):
 def test_target_that_is_the_source_falls_back_to_domestic_recipient(nlp):
     events = code(nlp, "Syria lifted the state of emergency in Damascus.", {"Syria": "SYR", "Damascus": "SYR"})
     assert dyads(events) == {("SYR", "SYR", "CONCEDE")}
+
+
+def test_violence_without_named_doer_has_unknown_source(nlp):
+    from detente.events import UNKNOWN
+
+    passive = code(nlp, "Three Iraqi civilians were killed in a suicide car bombing.", {"Iraqi civilians": "IRQ"})
+    assert [(e.source, e.target.country, e.plover, e.cameo[:2]) for e in passive] == \
+        [(UNKNOWN, "IRQ", "ASSAULT", "18")]
+    by_event = code(nlp, "A roadside bombing killed one U.S. soldier.", {"U.S. soldier": "USA"})
+    assert [(e.source.actor_id, e.target.country) for e in by_event] == [("---", "USA")]
+    headline = code(nlp, "Ten Russian soldiers killed in Ukraine", {"Russian soldiers": "RUS", "Ukraine": "UKR"})
+    assert [(e.source.actor_id, e.target.country) for e in headline] == [("---", "RUS")]
+
+
+def test_unknown_source_only_for_stated_violence(nlp):
+    assert code(nlp, "Iraqi civilians could be killed in a bombing.", {"Iraqi civilians": "IRQ"}) == []
+    assert code(nlp, "Iraqi civilians were not killed.", {"Iraqi civilians": "IRQ"}) == []
+    assert code(nlp, "Iraqi civilians were killed by them.", {"Iraqi civilians": "IRQ"}) == []
+    assert code(nlp, "Iraqi civilians were welcomed.", {"Iraqi civilians": "IRQ"}) == []
+
+
+def test_means_noun_says_how_violence_was_done(nlp):
+    events = code(nlp, "The airliner of Malaysia was blown up by a missile.", {"Malaysia": "MYS"})
+    assert [(e.source.actor_id, e.cameo[:2]) for e in events] == [("---", "19")]

@@ -18,6 +18,11 @@ else when a modifier names one ("Ugandan opposition candidates"); a sector witho
 country named in its noun phrase ("Taiwan's Vice Foreign Minister") and otherwise stays without one; a pronoun subject
 of reported speech with no resolved antecedent is the speaker ("Switzerland said it had expelled ..."). A protest or
 concession that names no recipient is directed at the source's own state (the PLOVER convention for domestic events).
+Coercion and violence (CAMEO roots 17-20) stated as a fact against a located actor whose doer the sentence does not
+name (a passive without agent, "killed in a suicide bombing", "a roadside bombing killed ...", "soldiers killed in
+Ukraine") have the source `UNKNOWN`: actor id "---", as CAMEO codes an unknown actor (and as the actors stage names
+sectors without a country "---GOV"), registered in `analysis.actors`. A violent verb done by means of a violent event
+noun takes the noun's code ("blown up by a missile" is military force).
 
 Truth conditions: a threat or commitment is asserted whatever its condition ("threatened to ... unless"); a clause
 announcing an action under a condition ("will withdraw unless ...") is a future (a conditional promise or threat); the
@@ -48,7 +53,7 @@ from spacy.tokens import Doc, Span, Token
 
 from .actors import MentionIndex, actor_ref, registry_for
 from .dates import find_dates
-from .model import ActorRef, DocumentAnalysis, Event, Evidence, Mention
+from .model import Actor, ActorRef, DocumentAnalysis, Event, Evidence, Mention
 
 DATA = Path(__file__).parent / "data" / "events"
 PREPOSITIONS = {
@@ -73,6 +78,10 @@ MATERIAL_ROOTS = {"06", "07", "08", "14", "15", "16", "17", "18", "19", "20"}
 RELATIVE_PRONOUNS = {"which", "who", "whom", "that"}
 SPEAKER_PRONOUNS = {"it", "they", "he", "she", "we"}
 NOT_NEGATING = {"just", "only", "merely", "simply"}  # "has not just supported": more than that
+AGENTLESS_ROOTS = {"17", "18", "19", "20"}  # coercion and violence are coded even when the doer is not named
+# the doer of an event the text does not name (CAMEO's "---"; country-less sectors are "---GOV", "---MIL", ...)
+UNKNOWN_ACTOR = Actor("---", "unknown actor", None, None, "group")
+UNKNOWN = ActorRef(UNKNOWN_ACTOR.id, UNKNOWN_ACTOR.name, None, None)
 
 
 @dataclass(frozen=True)
@@ -457,7 +466,7 @@ class SentenceCoder:
         """Whether a token heads a background constituent (see `in_background`)."""
         dep = token.dep_
         if dep == "relcl" or (dep == "acl" and token.tag_ in ("VBN", "VBG") and
-                              _lemma(token.head) not in self.lex.speech_nouns):
+                              _lemma(token.head) not in self.lex.speech_nouns and not _headline(token)):
             return True
         if dep == "advcl":
             marks = {c.lower_ for c in token.children if c.dep_ == "mark"}
@@ -555,8 +564,8 @@ class SentenceCoder:
         carriers = [c for c in verb.children if c.dep_ in OBJECT_DEPS and c.i in pattern_words]
         partners: list[Token] = []
         patients = [c for c in verb.children if c.dep_ == "nsubjpass"]
-        if patients or any(c.dep_ == "auxpass" for c in verb.children):
-            patients = [_antecedent(p) for p in patients] or subjects
+        if _passive(verb):
+            patients = [_antecedent(p) for p in patients] or (_reduced_passive_head(verb) or subjects)
             subjects = self._agents(verb)
             if not subjects and _root(trigger.code) == "03" and \
                     not any(c.dep_ in ("dobj", "dative") for c in verb.children):
@@ -588,6 +597,28 @@ class SentenceCoder:
             if clause is not None and _root(trigger.code) in ("02", "10", "11", "12", "13"):
                 targets = _subjects(clause)
         return subjects, targets, partners
+
+    def agentless(self, trigger: Trigger, subjects: list[Token]) -> bool:
+        """Whether a coercive or violent event leaves its doer unnamed: a passive without agent ("were killed",
+        "soldiers killed in Ukraine") or whose agent is an event noun naming no actor ("killed in a suicide
+        bombing"), or an event noun naming no actor as the subject ("a roadside bombing killed ...")."""
+        if trigger.nominal or trigger.sources or _root(trigger.code) not in AGENTLESS_ROOTS or \
+                trigger.code in self.lex.reciprocal:
+            return False
+        if not subjects:
+            return _passive(trigger.token)
+        return all(self._is_event_noun(s) and not any(self.actors(a) for a in self._noun_agents(s)) for s in subjects)
+
+    def code_by_means(self, trigger: Trigger, subjects: list[Token]) -> None:
+        """A violent verb done by means of a violent event noun takes the noun's code, which says how ("was blown
+        up by a missile" is military force, "killed in a car bombing" a bombing)."""
+        if trigger.nominal or _root(trigger.code) not in AGENTLESS_ROOTS:
+            return
+        for subject in subjects:
+            means = self._noun_trigger(subject) if self._is_event_noun(subject) else None
+            if means is not None and _root(means.code) in AGENTLESS_ROOTS - {"17"}:
+                trigger.code = means.code
+                return
 
     def _place_in_objects(self, objects: list[Token]) -> list[Token]:
         """The first located actor named in a prepositional phrase inside an object ("ban voting in East Jerusalem",
@@ -721,6 +752,23 @@ def _antecedent(token: Token) -> Token:
     if token.lower_ in RELATIVE_PRONOUNS and token.head.dep_ == "relcl":
         return token.head.head
     return token
+
+
+def _reduced_passive_head(verb: Token) -> list[Token]:
+    """The noun a participle says what was done to: "soldiers killed in Ukraine"."""
+    reduced = verb.dep_ == "acl" and verb.tag_ == "VBN" and verb.head.pos_ in ("NOUN", "PROPN") and \
+        not any(c.dep_ in ("nsubj", "aux") for c in verb.children)
+    return [verb.head] if reduced else []
+
+
+def _headline(verb: Token) -> bool:
+    """A participle that is the predicate of a verbless sentence ("10 soldiers killed in Ukraine")."""
+    return bool(_reduced_passive_head(verb)) and verb.head.dep_ == "ROOT"
+
+
+def _passive(verb: Token) -> bool:
+    """A passive clause, also a reduced one ("soldiers killed in Ukraine")."""
+    return any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children) or bool(_reduced_passive_head(verb))
 
 
 def _light_object(noun: Token, lexicon: Lexicon) -> bool:
@@ -862,16 +910,23 @@ class Coder:
         subjects, targets, partners = coder.arguments(trigger)
         sources = [m for t in subjects for m in coder.actors(t)] or \
             [m for t in subjects if coder._is_event_noun(t) for a in coder._noun_agents(t) for m in coder.actors(a)]
-        if not sources:
-            return
         target_mentions = [m for t in targets for m in coder.actors(t)]
         partner_mentions = [m for t in partners for m in coder.actors(t)]
+        unknown = not sources and bool(target_mentions) and coder.agentless(trigger, subjects)
+        coder.code_by_means(trigger, subjects)
+        if not sources and not unknown:
+            return
         reciprocal = trigger.code in self.lex.reciprocal  # "X and Y will meet" stays mutual when recoded as intent
         self._truth(trigger)
         if trigger.absorbed:
             return
-        pairs: list[tuple[Mention, Mention | None]] = []
-        if reciprocal and not target_mentions and partner_mentions and \
+        pairs: list[tuple[Mention | None, Mention | None]] = []
+        if unknown:
+            # "three civilians were killed in a bombing": only a stated fact, done to a located actor
+            if trigger.negated or trigger.modality not in ("asserted", "reported"):
+                return
+            pairs = [(None, t) for t in _unique(target_mentions) if _located(t)]
+        elif reciprocal and not target_mentions and partner_mentions and \
                 not trigger.nominal:
             pairs = [(a, b) for a in _unique(sources) for b in _unique(partner_mentions) if a.actor_id != b.actor_id]
         elif reciprocal and not target_mentions:
@@ -890,7 +945,7 @@ class Coder:
                 if not pairs and self._optional_target(trigger):
                     pairs = [(s, None) for s in sources]  # "lifted the state of emergency in its own region"
         if background:
-            pairs = [(s, t) for s, t in pairs if t is not None and _located(s) and _located(t)]
+            pairs = [(s, t) for s, t in pairs if s is not None and t is not None and _located(s) and _located(t)]
         if not pairs:
             return
         code = self.lex.code(trigger.code)
@@ -899,11 +954,13 @@ class Coder:
         for source, target in pairs:
             self.number += 1
             target_ref = actor_ref(target, self.analysis) if target is not None else self._domestic(source, code)
+            if source is None:
+                self.analysis.actors.setdefault(UNKNOWN_ACTOR.id, UNKNOWN_ACTOR)
             yield Event(
                 id=f"{self.analysis.document.id}#e{self.number}",
                 document_id=self.analysis.document.id,
                 sentence=sentence.text, start=sentence.start_char, end=sentence.end_char,
-                source=actor_ref(source, self.analysis),
+                source=actor_ref(source, self.analysis) if source is not None else UNKNOWN,
                 target=target_ref,
                 plover=code.plover, cameo=code.code, quad_class=code.quad_class, goldstein=code.goldstein,
                 date=date, date_precision=precision, negated=trigger.negated, modality=trigger.modality,
