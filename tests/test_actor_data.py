@@ -256,3 +256,29 @@ def test_regions_name_known_states():
     countries = {c["iso3"] for c in load("countries")}
     assert all(region["country"] in countries for region in regions)
     assert {r["name"]: r["country"] for r in regions}["Abkhazia"] == "GEO"
+
+
+def test_every_member_state_has_a_legislature(data):
+    """Each state except the Holy See, Hong Kong, Taiwan and Kosovo (whose assembly is a reference group) has one."""
+    legislatures = {org["country"] for org in data["organizations"] if org["sector"] == "LEG"}
+    states = {country["iso3"] for country in data["countries"]} - {"VAT", "HKG", "TWN", "XKX"}
+    assert sorted(states - legislatures) == []
+
+
+@pytest.mark.parametrize("name, country, sector", [
+    ("Riigikogu", "EST", "LEG"), ("Sejm", "POL", "LEG"), ("Storting", "NOR", "LEG"), ("Rajya Sabha", "IND", "LEG"),
+    ("Congress of Peru", "PER", "LEG"), ("DfID", "GBR", "GOV"), ("DEA", "USA", "COP"), ("AFRICOM", "USA", "MIL"),
+    ("Northern Fleet", "RUS", "MIL"), ("SANDF", "ZAF", "MIL"), ("SONNA", "SOM", "MED"), ("FDLR", "RWA", "REB"),
+    ("ISWAP", "NGA", "REB"), ("Arakan Army", "MMR", "REB"), ("Los Zetas", "MEX", "CRM"), ("CJNG", "MEX", "CRM"),
+])
+def test_classes_of_organisations_are_known(data, name, country, sector):
+    matches = [org for org in data["organizations"] if name in [org["name"], *org["aliases"]]]
+    assert [(org["country"], org["sector"]) for org in matches] == [(country, sector)]
+
+
+def test_generic_institution_nouns_and_titles(data):
+    institutions = {record["text"]: record["sector"] for record in data["institutions"]}
+    titles = {record["text"]: record["sector"] for record in data["titles"]}
+    assert institutions["paramilitary group"] == "UAF" and institutions["state news agency"] == "MED"
+    assert institutions["fleet"] == "MIL" and institutions["legislative body"] == "LEG"
+    assert titles["chief minister"] == "GOV"
