@@ -12,7 +12,8 @@ from detente.model import ActorRef, Document, DocumentAnalysis, Event, Mention, 
 COUNTRY = {"RUS": "RUS", "TUR": "TUR", "QAT": "QAT", "hamas": "PSE", "ISR": "ISR", "IRN": "IRN", "USA": "USA",
            "SYR": "SYR", "PSE": "PSE", "UKR": "UKR", "putin": "RUS", "trump": "USA", "erdogan": "TUR",
            "soleimani": "IRN", "IRN-GOV": "IRN", "RUS-GOV": "RUS", "IRQ": "IRQ", "ITA": "ITA", "SRB": "SRB",
-           "LBN": "LBN", "MYS": "MYS"}
+           "LBN": "LBN", "MYS": "MYS", "HUN": "HUN", "islamic-state": None,
+           "un-security-council": None}
 
 
 @pytest.fixture(scope="module")
@@ -359,3 +360,28 @@ def test_unknown_source_only_for_stated_violence(nlp):
 def test_means_noun_says_how_violence_was_done(nlp):
     events = code(nlp, "The airliner of Malaysia was blown up by a missile.", {"Malaysia": "MYS"})
     assert [(e.source.actor_id, e.cameo[:2]) for e in events] == [("---", "19")]
+
+
+def test_claimed_harm_is_an_accusation_of_the_doer(nlp):
+    events = code(nlp, "The US claimed that ISIL had attacked Iraq and taken the city of Mosul.",
+                  {"The US": "USA", "ISIL": "islamic-state", "Iraq": "IRQ", "Mosul": "IRQ"})
+    assert [(e.source.actor_id, e.target.actor_id, e.plover) for e in events] == [("USA", "islamic-state", "ACCUSE")]
+
+
+def test_claiming_to_act_is_no_accusation(nlp):
+    events = code(nlp, "Russia claimed that talks with Ukraine had begun.", {"Russia": "RUS", "Ukraine": "UKR"})
+    assert all(e.plover != "ACCUSE" for e in events)
+
+
+def test_supporting_a_named_actors_resolution_is_about_the_actor(nlp):
+    events = code(nlp, "Hungary will support a U.N. Security Council resolution.",
+                  {"Hungary": "HUN", "U.N. Security Council": "un-security-council"})
+    assert [(e.source.actor_id, e.target.actor_id, e.plover, e.modality) for e in events] == \
+        [("HUN", "un-security-council", "AGREE", "future")]
+    assert code(nlp, "Hungary supported a resolution.", {"Hungary": "HUN"}) == []
+
+
+def test_blowing_up_is_a_bombing_unless_property_is_named(nlp):
+    bus = code(nlp, "Russia blew up a bus in Kyiv.", {"Russia": "RUS", "Kyiv": "UKR"})
+    bridge = code(nlp, "Russia blew up a bridge in Kyiv.", {"Russia": "RUS", "Kyiv": "UKR"})
+    assert [e.cameo for e in bus] == ["183"] and [e.cameo for e in bridge] == ["1712"]

@@ -73,6 +73,7 @@ HYPOTHETICAL_AUX = {"could", "might", "may", "should", "must", "can", "ought"}
 CONDITIONAL_MARKS = {"if", "unless", "whether", "lest"}
 COOPERATIVE_ROOTS = {"03", "04", "05", "06", "07", "08"}
 CONFLICT_ROOTS = {"14", "15", "16", "17", "18", "19", "20"}
+ACCUSABLE_ROOTS = {"10", "11", "12", "13", "14", "15", "16", "17", "18", "19", "20"}  # what a claim can charge
 REACTION_ROOTS = {"01", "05", "11", "12"}
 MATERIAL_ROOTS = {"06", "07", "08", "14", "15", "16", "17", "18", "19", "20"}
 RELATIVE_PRONOUNS = {"which", "who", "whom", "that"}
@@ -131,6 +132,7 @@ class Lexicon:
     background_prepositions: set[str]
     prospective: set[str]
     name_suffixes: set[str]
+    owned_proposals: set[str]
 
     def code(self, code: str) -> Code:
         return self.codes[code]
@@ -211,6 +213,7 @@ def load_lexicon() -> Lexicon:
         background_prepositions=set(data["background"]["prepositions"]),
         prospective=set(data["prospective"]),
         name_suffixes=set(data["name_suffixes"]),
+        owned_proposals=set(data["owned_proposals"]),
     )
 
 
@@ -294,6 +297,13 @@ class SentenceCoder:
         if hit is None:
             return None
         pattern, words = hit
+        if pattern.code is None and any(_lemma(w) in self.lex.owned_proposals and self.actors(w, deep=False)
+                                        for w in words):
+            # "support the U.N. Security Council resolution": backing a named actor's proposal is about the actor
+            hit = _match([p for p in patterns if p.code is not None], _local(token))
+            if hit is None:
+                return None
+            pattern, words = hit
         obj = next((c for c in token.children if c.dep_ in ("dobj", "nsubjpass")), None)
         noun = self._noun_trigger(obj) if obj is not None and token.lemma_.lower() in self.lex.light_verbs else None
         if noun is not None and not (obj in words and noun.code != pattern.code):
@@ -356,12 +366,19 @@ class SentenceCoder:
                 kind = None  # "told reporters that Russia would expel ...": reported speech, not a demand
             elif kind == "intend" and _lemma(governor) in self.lex.desire and self._other_party(governor, trigger):
                 kind = "appeal"  # "Obama wants Putin to attack": a wish addressed to another party is an appeal
+            elif kind == "accuse" and (trigger.token.dep_ not in ("ccomp", "pcomp") or
+                                       _root(trigger.code) not in ACCUSABLE_ROOTS):
+                kind = None  # "claims to be manufacturing", "claimed that talks had begun": no accusation
             if kind is None:
                 kind = self._obligation(trigger.token, governor)
             if kind is None:
                 continue
             outer = by_token.get(governor.i)
             self._apply(kind, governor, outer, trigger, extra)
+        for trigger in triggers:
+            if any(t.absorbed and t.code is not None and self.lex.control_kind(t.token.head) == "accuse"
+                   for t in (by_token.get(head.i) for head in _conjunct_heads(trigger.token)) if t is not None):
+                trigger.absorbed = True  # "claimed that ISIL had attacked Iraq and taken Mosul": all one charge
         for verb in self.sentence:
             if verb.i not in by_token and verb.pos_ == "VERB" and verb.dep_ == "ccomp":
                 kind = self._obligation(verb, verb.head)
@@ -441,6 +458,12 @@ class SentenceCoder:
             else:
                 outer.code = code
             outer.targets = addressee
+            inner.absorbed = True
+        elif kind == "accuse":
+            # "claimed that ISIL had attacked Iraq", "accused the US of violating": a charge against the doer
+            if outer is None:
+                outer = Trigger(governor, "112", clause=governor, targets=_subjects(inner.token))
+                extra.append(outer)
             inner.absorbed = True
         elif kind == "deny":
             inner.negated = True
@@ -799,12 +822,24 @@ def _intent_code(lexicon: Lexicon, code: str) -> str:
     return code
 
 
+def _slash_name_head(token: Token) -> Token:
+    """The phrase a name split at a slash belongs to: the tokenizer cuts "SPLM/A" in two and the parser may make the
+    last piece the subject, cut off from "the Sudanese government and SPLM"."""
+    doc = token.doc
+    if token.i < 2 or doc[token.i - 1].text != "/" or doc[token.i - 1].whitespace_ or doc[token.i - 2].whitespace_:
+        return token
+    first = doc[token.i - 2]
+    while first.dep_ == "conj" and first.head.i < first.i:
+        first = first.head
+    return first
+
+
 def _subjects(verb: Token) -> list[Token]:
     """Subject tokens of a verb, inherited through coordination, control and relative clauses."""
     seen = 0
     while seen < 6:
         seen += 1
-        subjects = [c for c in verb.children if c.dep_ in SUBJECT_DEPS]
+        subjects = [_slash_name_head(c) for c in verb.children if c.dep_ in SUBJECT_DEPS]
         if subjects:
             return subjects
         if verb.dep_ == "relcl" or (verb.dep_ == "acl" and verb.tag_ != "VBN"):
@@ -857,6 +892,15 @@ def _verb_governor(token: Token) -> Token | None:
     if token.dep_ in ("acl", "ccomp") and token.head.pos_ == "NOUN" and token.head.head.pos_ == "VERB":
         return token.head.head  # "rejected reports that the two had spoken"
     return None
+
+
+def _conjunct_heads(token: Token) -> list[Token]:
+    """The earlier members a coordinated verb is joined to ("attacked Iraq and taken Mosul": taken -> attacked)."""
+    found = []
+    while token.dep_ == "conj" and token.head.i < token.i:
+        token = token.head
+        found.append(token)
+    return found
 
 
 def _finite(verb: Token) -> bool:
