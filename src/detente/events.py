@@ -437,12 +437,7 @@ class SentenceCoder:
             inner.negated = True
             rejection = lex.recoded(kind, inner.code, "120" if kind == "refuse" else None)
             if rejection is not None:
-                code = rejection
-                if outer is None:
-                    outer = Trigger(governor, code, clause=governor)
-                    extra.append(outer)
-                else:
-                    outer.code = code
+                outer = _coded_governor(governor, outer, rejection, extra)
                 outer.content = inner
             elif outer is not None:
                 outer.code = None
@@ -452,11 +447,7 @@ class SentenceCoder:
                          for p in c.children if p.dep_ == "pobj" and self.actors(p)] or \
                         [s for s in _subjects(inner.token) if self.actors(s)]
             code = lex.recoded(kind, inner.code, "020" if kind == "appeal" else "100")
-            if outer is None:
-                outer = Trigger(governor, code, clause=governor)
-                extra.append(outer)
-            else:
-                outer.code = code
+            outer = _coded_governor(governor, outer, code, extra)
             outer.targets = addressee
             inner.absorbed = True
         elif kind == "accuse":
@@ -467,11 +458,7 @@ class SentenceCoder:
             inner.absorbed = True
         elif kind == "deny":
             inner.negated = True
-            if outer is None:
-                outer = Trigger(governor, "016", clause=governor)
-                extra.append(outer)
-            else:
-                outer.code = "016"
+            outer = _coded_governor(governor, outer, "016", extra)
             outer.content = inner
 
     def in_background(self, trigger: Trigger, triggers: list[Trigger]) -> bool:
@@ -868,6 +855,16 @@ def _clause_verb(token: Token) -> Token | None:
             return None
         current = current.head
     return None
+
+
+def _coded_governor(governor: Token, outer: Trigger | None, code: str | None, extra: list[Trigger]) -> Trigger:
+    """The governing verb's own event with `code`: the trigger it already has, or a new one added to `extra`."""
+    if outer is None:
+        outer = Trigger(governor, code, clause=governor)
+        extra.append(outer)
+    else:
+        outer.code = code
+    return outer
 
 
 def _governor(trigger: Trigger) -> Token | None:
