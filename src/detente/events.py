@@ -43,7 +43,7 @@ from __future__ import annotations
 
 import csv
 from collections import defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cache
 from pathlib import Path
 from typing import Iterable, Iterator
@@ -608,6 +608,33 @@ class SentenceCoder:
                 targets = _subjects(clause)
         return subjects, targets, partners
 
+    def counterpart(self, trigger: Trigger, sources: list[Mention]) -> Mention | None:
+        """The nearest located actor of another country inside a verb's own phrase, for an event whose syntax gives
+        no recipient: "rejected proposed Israeli changes", "threatened to stop talks if the United States ...",
+        "tried to hack the computers of South Korean officers". Subjects, reported speech, relative clauses,
+        adverbial clauses other than conditions and material event nouns (which have arguments of their own) are not
+        searched."""
+        own = {m.country for m in sources} | {None}
+        if trigger.nominal or own == {None} or trigger.code in self.lex.reciprocal:
+            return None
+        frontier = [c for c in trigger.token.children if c.dep_ not in SUBJECT_DEPS | {"nsubjpass", "agent"}]
+        while frontier:
+            token = frontier.pop(0)
+            if token.dep_ in ("punct", "parataxis", "relcl") or (_lemma(token) in self.lex.reporting and
+                                                                  token.pos_ == "VERB"):
+                continue
+            if token.dep_ == "advcl" and not any(c.dep_ == "mark" and c.lower_ in CONDITIONAL_MARKS
+                                                  for c in token.children):
+                continue
+            material = self._noun_trigger(token) if self._is_event_noun(token) else None
+            if material is not None and _root(material.code) in MATERIAL_ROOTS:
+                continue  # "condemned the attack in Turkey's capital": the place is the attack's, not a recipient
+            found = [m for m in self._mentions_at(token) if _located(m) and m.country not in own]
+            if found:
+                return found[0]
+            frontier += list(token.children)
+        return None
+
     def agentless(self, trigger: Trigger, subjects: list[Token]) -> bool:
         """Whether a coercive or violent event leaves its doer unnamed: a passive without agent ("were killed",
         "soldiers killed in Ukraine") or whose agent is an event noun naming no actor ("killed in a suicide
@@ -727,7 +754,7 @@ class SentenceCoder:
             sources = trigger.sources or _subjects(noun.head)
         if light and not targets:
             targets = [c for c in noun.head.children if c.dep_ == "dative" and self.actors(c)]
-        if with_partners and (sources or partners) and not targets:
+        if with_partners and (sources or partners) and (not targets or all(t.head.head is not noun for t in targets)):
             if sources:
                 targets = with_partners  # "X had talks with Y": the partner is the target
             else:
@@ -930,6 +957,7 @@ class Coder:
 
     def run(self) -> list[Event]:
         events: list[Event] = []
+        _repair_verb_lemmas(self.doc, self.lex)
         for sentence in self.doc.sents:
             if not self.index.within(sentence.start_char, sentence.end_char):
                 continue
@@ -980,9 +1008,12 @@ class Coder:
             if not target_mentions:
                 if not self._optional_target(trigger):
                     return
-                pairs = [(s, None) for s in sources]
+                counterpart = coder.counterpart(trigger, sources)
+                pairs = [(s, counterpart) for s in sources]
             else:
                 pairs = [(s, t) for s in sources for t in target_mentions if s.actor_id != t.actor_id]
+                if len(_unique(sources)) > 1 and {t.country for t in target_mentions} <= {s.country for s in sources}:
+                    pairs = []  # "Turkey and Libya agreed on the Turkish zone": the parties themselves, no recipient
                 if not pairs and self._optional_target(trigger):
                     pairs = [(s, None) for s in sources]  # "lifted the state of emergency in its own region"
         if background:
@@ -994,6 +1025,7 @@ class Coder:
         reporter = self._reporter(coder, trigger)
         for source, target in pairs:
             self.number += 1
+            source = self._localized(source, trigger, code)
             target_ref = actor_ref(target, self.analysis) if target is not None else self._domestic(source, code)
             if source is None:
                 self.analysis.actors.setdefault(UNKNOWN_ACTOR.id, UNKNOWN_ACTOR)
@@ -1010,6 +1042,21 @@ class Coder:
                                                                          key=lambda t: t.i)),
                 section=self.section,
             )
+
+    def _localized(self, source: Mention | None, trigger: Trigger, code: Code) -> Mention | None:
+        """Protesters named without a country ("students throughout Indonesia staged demonstrations", "prisoners
+        rioted at a jail in Dili") protest where their clause places them: the first located actor it names."""
+        if source is None or source.country is not None or source.sector in (None, "IGO") or \
+                code.plover not in self.lex.domestic_default:
+            return source
+        clause = trigger.clause or trigger.token
+        low, high = _char_span(clause)
+        place = next((m for m in self.index.within(low, high) if m.country is not None and m is not source), None)
+        if place is None:
+            return source
+        actor = registry_for(self.doc).sector_actor(place.country, source.sector)
+        self.analysis.actors.setdefault(actor.id, actor)
+        return replace(source, actor_id=actor.id, country=actor.country)
 
     def _domestic(self, source: Mention, code: Code) -> ActorRef | None:
         """The recipient of a protest or concession that names none: the source's own state (PLOVER's convention)."""
@@ -1191,6 +1238,22 @@ class Coder:
         for number, event in enumerate(kept, start=base + 1):
             event.id = f"{prefix}{number}"
         return kept
+
+
+def _repair_verb_lemmas(doc: Doc, lexicon: Lexicon) -> None:
+    """Give back inflected verbs the lemma the lexicon knows when the lemmatizer cut them to another word
+    ("staged" -> "stag", not "stage")."""
+    for token in doc:
+        lemma = token.lemma_.lower()
+        if token.pos_ != "VERB" or lemma in lexicon.verbs or lemma in lexicon.light_verbs:
+            continue
+        text = token.lower_
+        stems = {"VBD": (text[:-1], text[:-2]), "VBN": (text[:-1], text[:-2]), "VBZ": (text[:-1], text[:-2]),
+                 "VBG": (text[:-3] + "e", text[:-3])}.get(token.tag_, ())
+        known = next((stem for stem in stems if stem != lemma and (stem in lexicon.verbs or
+                                                                   stem in lexicon.light_verbs)), None)
+        if known is not None and known.startswith(lemma[:3]):
+            token.lemma_ = known
 
 
 def _char_span(token: Token) -> tuple[int, int]:
