@@ -385,3 +385,23 @@ def test_blowing_up_is_a_bombing_unless_property_is_named(nlp):
     bus = code(nlp, "Russia blew up a bus in Kyiv.", {"Russia": "RUS", "Kyiv": "UKR"})
     bridge = code(nlp, "Russia blew up a bridge in Kyiv.", {"Russia": "RUS", "Kyiv": "UKR"})
     assert [e.cameo for e in bus] == ["183"] and [e.cameo for e in bridge] == ["1712"]
+
+
+def test_recipient_found_inside_the_verb_phrase(nlp):
+    events = code(nlp, "Russia has threatened to stop the negotiations if the United States deploys new missiles.",
+                  {"Russia": "RUS", "United States": "USA"})
+    assert ("RUS", "USA", "THREATEN") in dyads(events)
+
+
+def test_light_verb_noun_prefers_its_with_partner_over_the_verbs_adjuncts(nlp):
+    events = code(nlp, "On Russia's initiative, Vladimir Putin had a telephone conversation with Bashar Assad.",
+                  {"Russia": "RUS", "Vladimir Putin": "putin", "Bashar Assad": "SYR"})
+    assert dyads(events) == {("RUS", "SYR", "CONSULT")}
+
+
+def test_protesters_without_a_country_protest_where_their_clause_places_them(pipeline):
+    analysis = pipeline.analyze_text("Tens of thousands of university students throughout Indonesia staged mass "
+                                     "demonstrations on Saturday.", published="1998-05-10")
+    protests = [e for e in analysis.events if e.plover == "PROTEST"]
+    assert protests and protests[0].source.country == "IDN" and protests[0].target.country == "IDN"
+    assert protests[0].trigger == "demonstrations"  # "staged" is a light verb although the lemmatizer says "stag"
