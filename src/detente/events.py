@@ -499,6 +499,9 @@ class SentenceCoder:
 
     def _actor_of(self, token: Token, deep: bool = True) -> list[Mention]:
         found = self._named_actor(token, deep) or self._speaker_pronoun(token)
+        if len(found) == 1 and found[0].country is None and found[0].actor_id.startswith("-") and \
+                self._is_event_noun(token) and found[0].end <= token.idx:
+            return []  # "the terrorist attack in Turkey's capital" names no doer, and the place is not one
         if len(found) == 1 and found[0].country is None and found[0].actor_id.startswith("-"):
             # a sector without a country ("officials") takes the country its noun phrase names ("Taiwan's Vice
             # Foreign Minister", "officials of Iran", "military facilities in Israel"); else it stays unknown
@@ -609,7 +612,8 @@ class SentenceCoder:
         return subjects, targets, partners
 
     def counterpart(self, trigger: Trigger, sources: list[Mention]) -> Mention | None:
-        """The nearest located actor of another country inside a verb's own phrase, for an event whose syntax gives
+        """The nearest located actor of another country (or a named actor of the same) inside a verb's own phrase,
+        for an event whose syntax gives
         no recipient: "rejected proposed Israeli changes", "threatened to stop talks if the United States ...",
         "tried to hack the computers of South Korean officers". Subjects, reported speech, relative clauses,
         adverbial clauses other than conditions and material event nouns (which have arguments of their own) are not
@@ -617,6 +621,7 @@ class SentenceCoder:
         own = {m.country for m in sources} | {None}
         if trigger.nominal or own == {None} or trigger.code in self.lex.reciprocal:
             return None
+        named = {m.actor_id for m in sources}
         frontier = [c for c in trigger.token.children if c.dep_ not in SUBJECT_DEPS | {"nsubjpass", "agent"}]
         while frontier:
             token = frontier.pop(0)
@@ -629,7 +634,8 @@ class SentenceCoder:
             material = self._noun_trigger(token) if self._is_event_noun(token) else None
             if material is not None and _root(material.code) in MATERIAL_ROOTS:
                 continue  # "condemned the attack in Turkey's capital": the place is the attack's, not a recipient
-            found = [m for m in self._mentions_at(token) if _located(m) and m.country not in own]
+            found = [m for m in self._mentions_at(token) if _located(m) and (
+                m.country not in own or (m.actor_id not in named | own and m.resolved_by == "dictionary"))]
             if found:
                 return found[0]
             frontier += list(token.children)
@@ -764,7 +770,8 @@ class SentenceCoder:
     def _noun_agents(self, noun: Token) -> list[Token]:
         """Who carried out a nominal event: "Israel's strike", "the Israeli strike", "the strike by Israel"."""
         return [c for c in noun.children if c.dep_ == "poss" or
-                (c.dep_ in ("compound", "amod", "nmod") and self.actors(c))] + \
+                (c.dep_ in ("compound", "amod", "nmod") and
+                 any(not m.actor_id.startswith("-") or m.country for m in self.actors(c)))] + \
             [p for c in noun.children if c.dep_ == "prep" and c.lower_ == "by" for p in c.children if p.dep_ == "pobj"]
 
     def _is_event_noun(self, token: Token) -> bool:
@@ -1005,6 +1012,10 @@ class Coder:
                 pairs = [(a, None) for a in group]  # one party named: "Israel did not launch this war"
         else:
             target_mentions = target_mentions or partner_mentions
+            if target_mentions and all(t.actor_id in {s.country for s in sources} for t in target_mentions):
+                # "Trump withdrew the US from a treaty with Iran": the source's own state is no recipient
+                counterpart = coder.counterpart(trigger, sources)
+                target_mentions = [counterpart] if counterpart is not None else target_mentions
             if not target_mentions:
                 if not self._optional_target(trigger):
                     return
