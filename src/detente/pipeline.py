@@ -10,7 +10,7 @@ from typing import Any
 
 from . import actors, claims, compare, dedup, events, export, quotes, report
 from .ingest import read_inputs
-from .model import Document, DocumentAnalysis, Skip
+from .model import Corpus, Document, DocumentAnalysis, Skip
 from .nlp import DEFAULT_MODEL, load_nlp
 from .store import Store
 
@@ -78,6 +78,7 @@ class RunSummary:
     skips: list[Skip] = field(default_factory=list)
     counts: dict[str, int] = field(default_factory=dict)
     outputs: dict[str, Path] = field(default_factory=dict)
+    corpus: Corpus | None = None  # everything in the database after the run
 
 
 def run(paths: Sequence[Path], db: Path, out: Path | None, pipeline: Pipeline | None = None,
@@ -122,6 +123,7 @@ def run(paths: Sequence[Path], db: Path, out: Path | None, pipeline: Pipeline | 
         corpus.findings = compare.compare(corpus)
         store.replace_corpus_results(corpus.events, corpus.findings)
         summary.counts = store.counts()
+        summary.corpus = corpus
         if out is not None:
             out.mkdir(parents=True, exist_ok=True)
             summary.outputs["json"] = out / "analysis.json"
@@ -135,7 +137,6 @@ def run(paths: Sequence[Path], db: Path, out: Path | None, pipeline: Pipeline | 
 def analyze(paths: Sequence[str | Path], db: str | Path = "detente.duckdb", out: str | Path | None = None,
             actor_files: Sequence[str | Path] = ()) -> dict[str, Any]:
     """Analyse articles into the database and return the content of `analysis.json` (the Python API)."""
-    run([Path(p) for p in paths], Path(db), Path(out) if out else None,
-        actor_files=[Path(p) for p in actor_files], write_report=out is not None)
-    with Store(db) as store:
-        return export.corpus_to_dict(store.load_corpus())
+    summary = run([Path(p) for p in paths], Path(db), Path(out) if out else None,
+                  actor_files=[Path(p) for p in actor_files], write_report=out is not None)
+    return export.corpus_to_dict(summary.corpus)
