@@ -8,7 +8,10 @@ negate it; (3) takes source and target from subjects, objects, passives' agents,
 modifiers, expanding coordinated actors into one event each and reciprocal codes into both directions (also when
 announced for the future: "X and Y will meet"); a light verb's subject acts for the noun it carries ("mounted its
 invasion"), and a conflict event or threat that names no recipient takes the located actor of a phrase inside its
-object ("ban voting in East Jerusalem"); commitments and threats count without a recipient; (4) sets
+object ("ban voting in East Jerusalem"); an event the syntax gives no recipient takes the nearest actor of another
+country named inside the verb's own phrase ("rejected proposed Israeli changes", "threatened to stop talks if the
+United States ..."), never inside reported speech, relative clauses or another material event; commitments and threats
+count without a recipient; protesters named without a country protest where their clause places them; (4) sets
 `negated`, `modality` and `reported_by` from negation, modal auxiliaries, conditionals, controlling verbs, reporting
 verbs and the quotes stage; (5) dates each event from its clause (else its sentence) and merges repeated statements
 of the same event into one event with further evidence.
@@ -131,6 +134,7 @@ class Lexicon:
     background_marks: set[str]
     background_prepositions: set[str]
     prospective: set[str]
+    stance_participles: set[str]
     name_suffixes: set[str]
     owned_proposals: set[str]
 
@@ -212,6 +216,7 @@ def load_lexicon() -> Lexicon:
         background_marks=set(data["background"]["marks"]),
         background_prepositions=set(data["background"]["prepositions"]),
         prospective=set(data["prospective"]),
+        stance_participles=set(data["stance_participles"]),
         name_suffixes=set(data["name_suffixes"]),
         owned_proposals=set(data["owned_proposals"]),
     )
@@ -580,7 +585,7 @@ class SentenceCoder:
         if _passive(verb):
             patients = [_antecedent(p) for p in patients] or (_reduced_passive_head(verb) or subjects)
             subjects = self._agents(verb)
-            if not subjects and _root(trigger.code) == "03" and \
+            if not subjects and _root(trigger.code) == "03" and verb.lower_ in self.lex.stance_participles and \
                     not any(c.dep_ in ("dobj", "dative") for c in verb.children):
                 subjects, patients = patients, []  # "Vietnam is committed to opening up": a stance, not a patient
             objects = patients + objects
@@ -619,10 +624,11 @@ class SentenceCoder:
         adverbial clauses other than conditions and material event nouns (which have arguments of their own) are not
         searched."""
         own = {m.country for m in sources} | {None}
-        if trigger.nominal or own == {None} or trigger.code in self.lex.reciprocal:
+        if (trigger.nominal and not _light_object(trigger.token, self.lex)) or own == {None} or \
+                trigger.code in self.lex.reciprocal:
             return None
         named = {m.actor_id for m in sources}
-        frontier = [c for c in trigger.token.children if c.dep_ not in SUBJECT_DEPS | {"nsubjpass", "agent"}]
+        frontier = [c for c in trigger.token.children if c.dep_ not in SUBJECT_DEPS | {"nsubjpass", "agent", "poss"}]
         while frontier:
             token = frontier.pop(0)
             if token.dep_ in ("punct", "parataxis", "relcl") or (_lemma(token) in self.lex.reporting and
