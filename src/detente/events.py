@@ -498,9 +498,21 @@ class SentenceCoder:
         found: list[Mention] = []
         for member in [token] + [c for c in token.conjuncts if c.i > token.i]:
             for mention in self._actor_of(member, deep):
+                if found and mention.country is None and mention.actor_id.startswith("-"):
+                    mention = self._sharing_country(found[0], mention)
                 if all(mention.actor_id != m.actor_id for m in found):
                     found.append(mention)
         return found
+
+    def _sharing_country(self, first: Mention, later: Mention) -> Mention:
+        """A countryless sector coordinated after a country's sector shares its adjective ("Israeli helicopters and
+        tanks": both Israel's military)."""
+        if first.country is None or first.resolved_by not in ("demonym", "institution") or \
+                later.sector in (None, "IGO"):
+            return later
+        actor = registry_for(self.sentence.doc).sector_actor(first.country, later.sector)
+        self.analysis.actors.setdefault(actor.id, actor)
+        return replace(later, actor_id=actor.id, country=actor.country)
 
     def _actor_of(self, token: Token, deep: bool = True) -> list[Mention]:
         found = self._named_actor(token, deep) or self._speaker_pronoun(token)
@@ -708,7 +720,7 @@ class SentenceCoder:
                 agents = [a for a in self._noun_agents(obj) if self.actors(a)]
                 if agents:
                     return agents[:1]
-            found = [p for c in _preps(obj) if c.lower_ in TARGET_PREPS + ("of",)
+            found = [p for c in _preps(obj) if c.lower_ in TARGET_PREPS + ("of", "by")
                      for p in c.children if p.dep_ == "pobj" and self.actors(p)]
             if found:
                 return found[:1]

@@ -20,9 +20,11 @@ Matching, per sentence (each sentence is analysed as a one-sentence document dat
   predictions as false positives.
 * Type scores compare the type (PLOVER type or CAMEO root) alone; dyad scores compare (source country, target
   country, type). Countries are the first three letters of CAMEO actor codes; the gold's CAMEO-era country codes
-  are read as ISO 3166 (JAP=JPN, ITL=ITA, ...); every international organisation counts as IGO; an actor without a
-  country is "---", an absent target "". A gold source "---" (an unknown perpetrator) therefore matches the coder's
-  unknown actor (id "---", no country) and its country-less sectors alike; no side drops unknown sources.
+  are read as ISO 3166 (JAP=JPN, ITL=ITA, ...); every international organisation counts as IGO, transnational
+  non-governmental ones (no country, sector NGO: the Red Cross, Amnesty International) too, as the gold codes them;
+  an actor without a country is "---", an absent target "". A gold source "---" (an unknown perpetrator) therefore
+  matches the coder's unknown actor (id "---", no country) and its country-less sectors alike; no side drops unknown
+  sources.
 * Own set: a sentence is correct when the multiset of its events, each as (source country, target country, PLOVER
   type, negated, modality, date when labelled, reporting country when labelled), equals the labelled multiset; here
   negated and hypothetical events are kept, since they are what is being tested. Only body events count.
@@ -69,7 +71,7 @@ def split(path: Path, part: str) -> list[dict[str, Any]]:
 
 def country(code: str | None, sector: str | None = None) -> str:
     """A country code for scoring: ISO3, IGO for international organisations, --- when unknown."""
-    if sector == "IGO" or (code or "").upper() in IGO_CODES:
+    if sector == "IGO" or (code or "").upper() in IGO_CODES or (not code and sector == "NGO"):
         return "IGO"
     if not code:
         return "---"
