@@ -102,10 +102,15 @@ def test_a_name_names_only_one_country(data):
 
 def test_organizations_use_known_codes_sectors_and_kinds(data, known_codes):
     for org in data["organizations"]:
-        assert org["country"] in known_codes, org["id"]
+        # only a transnational NGO acts for no state
+        assert org["country"] in known_codes or org["country"] is None and org["sector"] == "NGO", org["id"]
         assert org["sector"] in SECTORS, org["id"]
         assert org["kind"] in KINDS, org["id"]
         assert all(isinstance(a, str) and a for a in org["aliases"]), org["id"]
+        for period in org.get("periods", []):
+            assert period.get("country") is None or period["country"] in known_codes, org["id"]
+            assert period.get("sector") is None or period["sector"] in SECTORS, org["id"]
+            assert isinstance(period["start"], str) and DATE.fullmatch(period["start"]), org["id"]
 
 
 def test_people_use_known_codes_and_valid_roles(data, known_codes):

@@ -221,9 +221,16 @@ def test_gold_country_codes():
     registry = ActorRegistry.default()
     assert list(_gold_actor_codes({"source": "IGOUNOMIL", "target": "SYRGOV"})) == [("source", "IGOUNOMIL"),
                                                                                     ("target", "SYR")]
-    assert _country_found("IGOUNOMIL", {"UNO", "SYR"}, registry)
-    assert not _country_found("IGOUNOMIL", {"SYR"}, registry)
-    assert _country_found("JAP", {"JPN"}, registry)
+
+    def mentions(*pairs):
+        return [Mention(f"d#m{n}", "d", 0, 1, "x", "a", country, sector, "dictionary")
+                for n, (country, sector) in enumerate(pairs)]
+
+    assert _country_found("IGOUNOMIL", mentions(("UNO", "MIL"), ("SYR", None)), registry)
+    assert not _country_found("IGOUNOMIL", mentions(("SYR", None)), registry)
+    assert _country_found("IGO", mentions((None, "NGO")), registry)  # a transnational NGO
+    assert not _country_found("IGO", mentions((None, "GOV")), registry)  # an unknown country's government
+    assert _country_found("JAP", mentions(("JPN", "GOV")), registry)
 
 
 @pytest.mark.integration
@@ -292,3 +299,77 @@ def test_hand_written_people_win_over_reference_people():
         if person.reference:
             assert normalize(person.name) not in hand_written, person.id
     assert registry.person_by_surname("Vladimir Putin").id == "vladimir-putin"
+
+
+def test_transliterated_spellings_share_a_skeleton():
+    from detente.actors import full_name_skeleton, name_skeleton
+
+    assert name_skeleton("Andrei") == name_skeleton("Andrey")
+    assert name_skeleton("Mohammed") == name_skeleton("Muhammad") == name_skeleton("Mohamed")
+    assert name_skeleton("Zelenskiy") == name_skeleton("Zelensky")
+    assert full_name_skeleton("Abdelaziz Bouteflicka") == full_name_skeleton("Abdelaziz Bouteflika")
+    assert normalize("Jüri Ratas") == normalize("Juri Ratas")
+
+
+def test_misspelt_name_of_a_known_person(setup):
+    mention = find(analyse(setup, "President Abdelaziz Bouteflicka met the French ambassador.",
+                           published="2000-01-01"), "President Abdelaziz Bouteflicka")
+    assert (mention.actor_id, mention.country, mention.sector) == ("abdelaziz-bouteflika", "DZA", "GOV")
+
+
+def test_surname_alone_does_not_match_another_given_name(setup):
+    registry, _ = setup
+    assert registry.person_by_surname("Javad Zarif").id == "test-zarif"
+    assert registry.person_by_surname("Mehdi Zarif") is None
+    mention = find(analyse(setup, "British Defence Secretary Tom King has promised aid to Mozambique.",
+                           published="1990-10-01"), "British Defence Secretary Tom King")
+    assert (mention.country, mention.sector) == ("GBR", "GOV")  # not Stephenson King of Saint Lucia
+
+
+def test_person_with_an_international_title_acts_for_the_organisation(setup):
+    analysis = analyse(setup, "U.N. mediator Diego Cordovez met Pakistani officials. NATO Secretary-General "
+                              "Manfred Woerner said so.", published="1988-03-01")
+    cordovez = find(analysis, "U.N. mediator Diego Cordovez")
+    assert (cordovez.actor_id, cordovez.country, cordovez.sector) == ("diego-cordovez", "UNO", "IGO")
+    woerner = find(analysis, "NATO Secretary-General Manfred Woerner")
+    assert (woerner.country, woerner.sector) == ("NATO", "IGO")
+
+
+def test_transnational_ngos_have_no_country_and_the_ec_is_an_igo(setup):
+    analysis = analyse(setup, "Amnesty International and the Red Cross criticised the European Community.",
+                       published="1990-05-01")
+    for text in ("Amnesty International", "the Red Cross"):
+        mention = find(analysis, text)
+        assert (mention.country, mention.sector) == (None, "NGO")
+    ec = find(analysis, "European Community")
+    assert (ec.country, ec.sector) == ("EUR", "IGO")
+
+
+def test_organisation_country_and_sector_change_over_time(setup):
+    before = find(analyse(setup, "The SPLM/A attacked a garrison.", published="1995-01-01"), "SPLM/A")
+    after = find(analyse(setup, "The SPLM won the vote.", published="2015-01-01"), "SPLM")
+    assert (before.country, before.sector) == ("SDN", "REB")
+    assert (after.country, after.sector) == ("SSD", "PTY")
+
+
+def test_led_and_backed_forces_and_ethnic_groups_of_a_state(setup):
+    analysis = analyse(setup, "Vietnamese-led forces attacked. Bosnian Serbs shelled the town.",
+                       published="1985-01-01")
+    forces = find(analysis, "Vietnamese-led forces")
+    assert (forces.country, forces.sector) == ("VNM", "MIL")
+    assert find(analysis, "Bosnian Serbs").country == "BIH"
+
+
+def test_first_name_alias_followed_by_a_surname_is_another_person(setup):
+    analysis = analyse(setup, "Russian President Boris Yeltsin hosted the talks.", published="1997-11-01")
+    mention = find(analysis, "Russian President Boris Yeltsin")
+    assert (mention.actor_id, mention.country) == ("boris-yeltsin", "RUS")
+
+
+def test_bare_description_takes_the_one_state_of_its_sentence(setup):
+    analysis = analyse(setup, "Police arrested 20 protesters in Cairo.")
+    assert find(analysis, "Police").country == "EGY"
+    analysis = analyse(setup, "The government of Sindh province ordered patrols.")
+    assert find(analysis, "The government").country == "PAK"
+    analysis = analyse(setup, "The army said Syria and Turkey had agreed.")
+    assert find(analysis, "The army").country is None

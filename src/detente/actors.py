@@ -79,11 +79,26 @@ class Person:
 class Organization:
     id: str
     name: str
-    country: str | None
+    country: str | None  # None for a transnational NGO ("Amnesty International"): it acts for no state
     sector: str | None
     kind: str
     aliases: list[str] = field(default_factory=list)
     loaded: bool = False
+    periods: list[Role] = field(default_factory=list)  # dated country and sector ("SPLM": SDN REB, then SSD PTY)
+
+    def period_at(self, date: str | None) -> Role | None:
+        if date is None:
+            return None
+        held = [period for period in self.periods if period.covers(date)]
+        return max(held, key=lambda period: period.start or "") if held else None
+
+    def country_at(self, date: str | None) -> str | None:
+        period = self.period_at(date)
+        return period.country if period is not None and period.country else self.country
+
+    def sector_at(self, date: str | None) -> str | None:
+        period = self.period_at(date)
+        return period.sector if period is not None and period.sector else self.sector
 
 
 @dataclass
@@ -143,10 +158,17 @@ _QUOTES = str.maketrans({"’": "'", "‘": "'", "`": "'"})
 _KEY_CHARS = str.maketrans({".": None, "‐": "-", "–": "-"})
 
 
+def fold_accents(text: str) -> str:
+    """ "Jüri Ratas" -> "Juri Ratas", "Peñasco" -> "Penasco" (letters without their diacritics)."""
+    decomposed = unicodedata.normalize("NFKD", text)
+    return unicodedata.normalize("NFKC", "".join(c for c in decomposed if not unicodedata.combining(c)))
+
+
 def normalize(text: str) -> str:
-    """Lookup key of a name: lower case, straight quotes, no dots, possessive and leading "the" removed."""
+    """Lookup key of a name: lower case, straight quotes, no dots or diacritics, possessive and leading "the"
+    removed."""
     if not text.isascii():
-        text = unicodedata.normalize("NFKC", text).translate(_QUOTES)
+        text = fold_accents(text).translate(_QUOTES)
     text = text.strip()
     if text.endswith("'s"):
         text = text[:-2]
@@ -154,6 +176,34 @@ def normalize(text: str) -> str:
         text = text[:-1]
     text = " ".join(text.lower().translate(_KEY_CHARS).split())
     return text[4:] if text.startswith("the ") else text
+
+
+# Spelling variants of transliterated names: "Bouteflicka"/"Bouteflika", "Andrei"/"Andrey", "Kadhafi"/"Kadafi".
+_SPELLINGS = (("sch", "sh"), ("ck", "k"), ("ph", "f"), ("kh", "h"), ("dh", "d"), ("th", "t"), ("gh", "g"),
+              ("q", "k"), ("c", "k"), ("w", "v"), ("z", "s"), ("x", "ks"))
+_VOWELS = set("aeiouy")
+
+
+def name_skeleton(word: str) -> str:
+    """A transliteration-tolerant key of one name word: its first letter plus its consonants, common spelling
+    variants merged and doubled letters collapsed ("Mohammed", "Muhammad", "Mohamed" -> "mhmd"; "Andrei",
+    "Andrey" -> "andr"; "Zelenskiy", "Zelensky" -> "slnsk")."""
+    word = "".join(c for c in fold_accents(word).lower() if c.isalpha())
+    if len(word) > 2 and word[0] == "y" and word[1] in _VOWELS:  # "Yevgeny" / "Evgeny"
+        word = word[1:]
+    for old, new in _SPELLINGS:
+        word = word.replace(old, new)
+    if not word:
+        return ""
+    out = [word[0]]
+    for char in word[1:]:
+        if char not in _VOWELS and char != out[-1]:
+            out.append(char)
+    return "".join(out)
+
+
+def full_name_skeleton(name: str) -> str:
+    return " ".join(filter(None, (name_skeleton(w) for w in normalize(name).replace("-", " ").split())))
 
 
 def slug(text: str) -> str:
@@ -255,6 +305,7 @@ class ActorRegistry:
         self._lookup_only: dict[str, list[Entry]] = defaultdict(list)  # the same for names not in the ruler
         self._surnames: dict[str, set[str]] = defaultdict(set)
         self._person_by_name: dict[str, str] = {}  # normalized full name -> person id
+        self._skeletons: dict[str, set[str]] = defaultdict(set)  # full_name_skeleton of names of 2+ words -> ids
         self._entries: dict[Entry, Entry] = {}
 
     # -- loading ------------------------------------------------------------------------------------------------------
@@ -266,9 +317,11 @@ class ActorRegistry:
         registry = cls()
         registry.words = read_yaml(DATA_DIR / "resolution.yaml")
 
-        def read(name: str) -> list:
+        def read(name: str) -> Any:
             path = ACTORS_DIR / name
             return (read_yaml(path) or []) if path.exists() else []
+
+        registry.words.update(read("words.yaml") or {})
 
         registry.add_countries(read("countries.yaml"))
         registry.add_organizations(read("organizations.yaml"))
@@ -322,9 +375,11 @@ class ActorRegistry:
 
     def add_organizations(self, records: Iterable[dict]) -> None:
         for rec in records:
+            periods = [Role("", p.get("sector"), _date(p.get("start")), _date(p.get("end"), True), p.get("country"))
+                       for p in _as_list(rec.get("periods"))]
             org = Organization(str(rec["id"]), str(rec["name"]), rec.get("country"), rec.get("sector"),
                                str(rec.get("kind") or "group"), [str(a) for a in _as_list(rec.get("aliases"))],
-                               bool(rec.get("loaded")))
+                               bool(rec.get("loaded")), periods)
             self.organizations[org.id] = org
             for text in [org.name, *org.aliases]:
                 self._add_surface(text, Entry("organization", org.id, loaded=org.loaded))
@@ -347,6 +402,9 @@ class ActorRegistry:
         self.people[person.id] = person
         for text in [person.name, *person.aliases]:
             self._add_surface(text, Entry("person", person.id), in_ruler)
+            skeleton = full_name_skeleton(text)
+            if " " in skeleton:
+                self._skeletons[skeleton].add(person.id)
         self._surnames[key.split(" ")[-1]].add(person.id)
 
     def add_reference_people(self, rows: Iterable[list[str]]) -> None:
@@ -425,8 +483,23 @@ class ActorRegistry:
 
     def person_by_surname(self, name: str) -> Person | None:
         """The one known person whose surname is the last word of `name`: the one hand-written person with it, else
-        the one reference person."""
-        people = [self.people[i] for i in self._surnames.get(normalize(name).split(" ")[-1], ())]
+        the one reference person. Given names in `name` must fit the person's ("Tom King" is not "Stephenson
+        King"; "Javad Zarif" is "Mohammad Javad Zarif")."""
+        words = normalize(name).replace("-", " ").split(" ")
+        people = [self.people[i] for i in self._surnames.get(words[-1], ()) if i in self.people]
+        people = [p for p in people if _given_names_fit(words[:-1], p)]
+        for group in ([p for p in people if not p.reference], [p for p in people if p.reference]):
+            if group:
+                return group[0] if len(group) == 1 else None
+        return None
+
+    def person_by_spelling(self, name: str) -> Person | None:
+        """The one known person whose full name is spelt like `name` up to transliteration ("Abdelaziz
+        Bouteflicka", "Juvenal Habyariman", "Andrey Kartapolov"); the hand-written person first."""
+        skeleton = full_name_skeleton(name)
+        if " " not in skeleton:
+            return None
+        people = [self.people[i] for i in self._skeletons.get(skeleton, ()) if i in self.people]
         for group in ([p for p in people if not p.reference], [p for p in people if p.reference]):
             if group:
                 return group[0] if len(group) == 1 else None
@@ -473,12 +546,24 @@ class ActorRegistry:
             return self.state_actor(iso3)
         return Actor(f"{iso3}-{sector}", f"{name or self.country_name(iso3)} ({sector})", iso3, sector, "sector")
 
-    def organization_actor(self, org: Organization) -> Actor:
+    def organization_actor(self, org: Organization, date: str | None = None) -> Actor:
+        """The organisation as an actor, with its country and sector at `date` when they changed over time."""
         kind = "group" if org.kind == "group" else "organization"
-        return Actor(org.id, org.name, org.country, org.sector, kind)
+        return Actor(org.id, org.name, org.country_at(date), org.sector_at(date), kind)
 
     def person_actor(self, person: Person, date: str) -> Actor:
         return Actor(person.id, person.name, person.country_at(date), person.sector_at(date), "person")
+
+
+def _given_names_fit(given: list[str], person: Person) -> bool:
+    """Each given name or initial of a text fits a word of the person's names ("J." fits "Joseph")."""
+    if not given:
+        return True
+    names = (normalize(text).replace("-", " ").split(" ") for text in (person.name, *person.aliases))
+    known = {w for words in names for w in words[:-1]}
+    initials = {w[:1] for w in known}
+    skeletons = {name_skeleton(w) for w in known}
+    return all(w in known or (len(w) == 1 and w in initials) or name_skeleton(w) in skeletons for w in given)
 
 
 def _title_words(title: str) -> list[str]:

@@ -9,6 +9,7 @@ document (title section first). What is and is not resolved is described in docs
 
 from __future__ import annotations
 
+from collections import defaultdict
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
@@ -18,7 +19,7 @@ from .actors import ENTRY_LABELS
 from .model import Actor, DocumentAnalysis, Mention
 
 if TYPE_CHECKING:
-    from .actors import ActorRegistry, Entry, Person
+    from .actors import ActorRegistry, Entry, Organization, Person
 
 NAME_LABELS = {"PERSON", "ORG", "NORP", "GPE", "FAC", "LOC"}
 POSSESSIVE = {"'s", "’s", "'", "’"}
@@ -92,6 +93,8 @@ class Resolver:
         self.desc_starting: dict[int, Descriptor] = {}
         self.referents: list[Referent] = []
         self.pending: list[Pending] = []
+        self._sent_countries: dict[int, set[str]] = defaultdict(set)  # states named in each sentence so far
+        self._pending_countries: dict[int, set[str]] | None = None
         self.sent_of = self._sentence_index()
         self.earlier = self._earlier_referents()
 
@@ -146,11 +149,14 @@ class Resolver:
 
         result = []
         self.ruler_starts = set()
+        self.ruler_person_starts = set()
         for ent in self.doc.ents:
             if ent.label_ not in NAME_LABELS:
                 continue
             if ent.ent_id_:
                 self.ruler_starts.add(ent.start)
+                if ent.ent_id_.startswith("person|"):
+                    self.ruler_person_starts.add(ent.start)
             end = ent.end
             while end > ent.start and (self.doc[end - 1].text in POSSESSIVE or
                                        not ent.ent_id_ and self.doc[end - 1].lower_ in ("of", "the", "and")):
@@ -160,7 +166,9 @@ class Resolver:
             span = Span(self.doc, ent.start, end, label=ent.label_)
             entry = Entry.from_ruler_id(ent.ent_id_) if ent.ent_id_ else None
             if entry is None:
-                entry = self.registry.lookup(span.text)
+                entry = self.registry.lookup(span.text) or self._region_place(span)
+            if entry is None:
+                span, entry = self._longer_known_name(span)
                 if entry is not None and entry.kind in ("adjective", "metonym", "place") and ent.label_ == "PERSON":
                     entry = None
                 if entry is not None and entry.kind in ("person", "organization", "place"):
@@ -223,17 +231,78 @@ class Resolver:
             kept.append((span, entry))
         return kept
 
+    def _longer_known_name(self, span: Span) -> tuple[Span, Entry | None]:
+        """NER's unknown name cut short ("Puerto" of "Puerto Penasco"): the proper nouns after it that make a known
+        name with it."""
+        doc = self.doc
+        end = span.end
+        while end < len(doc) and end < span.end + 3 and doc[end].pos_ == "PROPN" and doc[end].text[:1].isupper() \
+                and not doc[end].ent_type_:
+            end += 1
+        for stop in range(end, span.end, -1):
+            entry = self.registry.lookup(doc[span.start:stop].text)
+            if entry is not None and entry.kind != "adjective":
+                return Span(doc, span.start, stop, label=ENTRY_LABELS[entry.kind]), entry
+        return span, None
+
+    def _region_place(self, span: Span) -> Entry | None:
+        """ "Sindh province", "Kano State": a known place followed by a word for a region is that place."""
+        if len(span) > 1 and span[-1].lower_ in self.words.get("region_words", []):
+            entry = self.registry.lookup(span[:-1].text)
+            if entry is not None and entry.kind == "place":
+                return entry
+        return None
+
     def _merge_names(self, entities: list[tuple[Span, Entry | None]]) -> list[tuple[Span, Entry | None]]:
-        """"Joseph R." + "Biden": an unknown name right before a known person's name is one name."""
+        """"Joseph R." + "Biden": an unknown name right before a known person's name is one name. "Boris" +
+        "Yeltsin": a known first name before a surname is another person's name. "Bosnian" + "Serbs": a
+        demonym after a nationality belongs to it ("Bosnian Serb forces" are Bosnia's)."""
         merged: list[tuple[Span, Entry | None]] = []
-        for span, entry in entities:
-            if merged and entry is not None and entry.kind == "person":
+        for span, entry in self._first_names_with_surnames(entities):
+            if merged and entry is not None and merged[-1][0].end == span.start:
                 prev, prev_entry = merged[-1]
-                if prev_entry is None and prev.label_ == "PERSON" and prev.end == span.start:
+                if entry.kind == "person" and prev_entry is None and prev.label_ == "PERSON":
                     merged[-1] = (Span(self.doc, prev.start, span.end, label="PERSON"), entry)
+                    continue
+                if entry.kind == "adjective" and prev_entry is not None and \
+                        prev_entry.kind in ("adjective", "country") and prev_entry.key != entry.key and \
+                        span.start not in self.ruler_person_starts:
+                    merged[-1] = (Span(self.doc, prev.start, span.end, label="NORP"), replace(prev_entry,
+                                                                                             kind="adjective"))
                     continue
             merged.append((span, entry))
         return merged
+
+    def _first_names_with_surnames(self, entities: list[tuple[Span, Entry | None]]) -> list[tuple[Span,
+                                                                                                 Entry | None]]:
+        """A one-word match of a known person's first name ("Boris") followed by another proper noun ("Yeltsin")
+        is the full name of whoever bears it."""
+        doc = self.doc
+        starts = {span.start: n for n, (span, _) in enumerate(entities)}
+        result = []
+        skip = set()
+        for n, (span, entry) in enumerate(entities):
+            if n in skip:
+                continue
+            person = self.registry.people.get(entry.key) if entry is not None and entry.kind == "person" else None
+            end = span.end
+            if person is not None and len(span) == 1 and span[0].lower_ == person.name.split(" ")[0].lower():
+                if end in starts and entities[starts[end]][0].label_ == "PERSON":
+                    skip.add(starts[end])
+                    end = entities[starts[end]][0].end
+                else:
+                    while end < len(doc) and end not in starts and doc[end].pos_ == "PROPN" and \
+                            doc[end].text[:1].isupper() and doc[end].is_alpha and \
+                            not self.registry.title_table.match(doc, end) and \
+                            not self.registry.institution_table.match(doc, end):
+                        end += 1
+            if end > span.end:
+                full = Span(doc, span.start, end, label="PERSON")
+                found = self.registry.lookup(full.text)
+                result.append((full, found if found is not None and found.kind == "person" else None))
+                continue
+            result.append((span, entry))
+        return result
 
     def _descriptors(self, entities: list[tuple[Span, Entry | None]]) -> list[Descriptor]:
         """Titles and institutions outside dictionary entities; the longest match wins."""
@@ -335,6 +404,8 @@ class Resolver:
                             self.sent_of[start] if start < len(doc) else -1,
                             span.root.dep_ in ("nsubj", "nsubjpass"), self.rank)
         self.referents.append(referent)
+        if referent.country in self.registry.countries:
+            self._sent_countries[referent.sent].add(referent.country)
         self._claim(start, end)
         return referent
 
@@ -356,7 +427,7 @@ class Resolver:
             return entry.key
         if entry.kind == "organization":
             org = self.registry.organizations.get(entry.key)
-            return org.country if org else None
+            return org.country_at(self.date) if org else None
         return None
 
     def _country_before(self, i: int) -> tuple[int, str | None]:
@@ -393,19 +464,30 @@ class Resolver:
         if not any(t.is_alpha and t.text[:1].isupper() for t in name):
             return
         person = self._known_person(name, entry)
-        start, title, country = self._person_left_context(name_start)
+        start, title, country, owner = self._person_left_context(name_start)
         appositive = self._appositive(span.end)
         if appositive is not None:
             title = title or appositive[1]
             country = country or appositive[2]
         titles = {title.key} if title else set()
+        serves = None  # (country, sector) of the organisation whose title the person bears here
+        if owner is not None and title is not None and not title.former:
+            serves = (owner.country_at(self.date), "IGO" if owner.kind == "igo" else owner.sector_at(self.date))
         if person is not None:
             actor = registry.person_actor(person, self.date)
             sector = actor.sector or (title.sector if title else None)
             if title is not None and title.former and not person.role_at(self.date):
                 sector = "ELI"
+            mention_country = None
+            if serves is not None and owner.kind == "igo":  # "U.N. mediator Diego Cordovez" acts for the UN
+                mention_country, sector = serves
             resolved_by = "dictionary" if entry is not None and entry.kind == "person" else "ner"
-            self._add(start, span.end, actor, sector, resolved_by, titles=titles)
+            self._add(start, span.end, actor, sector, resolved_by, titles=titles, country=mention_country)
+        elif serves is not None:  # "Hamas spokesman Fawzi Barhoum", "NATO Secretary-General Manfred Woerner"
+            from .actors import slug
+
+            actor = Actor(slug(name.text), name.text, serves[0], serves[1], "person")
+            self._add(start, span.end, actor, serves[1], "new_actor", titles=titles)
         else:
             earlier = self._same_name(name.text)
             if earlier is not None and not country and not title:
@@ -443,7 +525,7 @@ class Resolver:
         if found is not None and found.kind == "person":
             return registry.people.get(found.key)
         if found is None and len(name) > 1:
-            return registry.person_by_surname(name.text)
+            return registry.person_by_spelling(name.text) or registry.person_by_surname(name.text)
         return None
 
     def _same_name(self, text: str) -> Referent | None:
@@ -456,8 +538,9 @@ class Resolver:
                 return ref
         return None
 
-    def _person_left_context(self, i: int) -> tuple[int, Descriptor | None, str | None]:
-        """Title and nationality before a name: "Russian Foreign Minister", "President of France" -> (start, ...)."""
+    def _person_left_context(self, i: int) -> tuple[int, Descriptor | None, str | None, Organization | None]:
+        """Title and nationality (or organisation) before a name: "Russian Foreign Minister", "President of
+        France", "NATO Secretary-General" -> (start, title, ISO3, organisation)."""
         doc = self.doc
         found = self.entity_ending.get(i)
         if found is not None and found[1] is not None and found[1].kind in ("country", "metonym"):
@@ -466,18 +549,37 @@ class Resolver:
             title = self.desc_ending.get(j - 1) if j > 0 and doc[j - 1].lower_ == "of" else None
             if title is not None and title.kind == "title":  # "President of France Emmanuel Macron"
                 start = self._skip_modifiers_backward(title.start)
-                return start, title, found[1].key
+                return start, title, found[1].key, None
         title = self.desc_ending.get(i)
         if title is None or title.kind != "title":
             start, country = self._country_before(i)  # "Iranian Qassem Soleimani"
-            return (start, None, country) if country else (i, None, None)
+            return (start, None, country, None) if country else (i, None, None, None)
         start = self._skip_modifiers_backward(title.start)
         begin, country = self._country_before(start)
+        owner = None
         if country:
             start = begin
-        elif start > 0 and doc[start - 1].lower_ in DETERMINERS:
+        else:
+            begin, owner = self._organization_before(start)
+            if owner is not None:
+                start = begin
+            elif start > 0 and doc[start - 1].lower_ in DETERMINERS:
+                start -= 1
+        return start, title, country, owner
+
+    def _organization_before(self, i: int) -> tuple[int, Organization | None]:
+        """A known organisation ending at token i, possessive or not: "UN", "NATO's", "Hamas" -> (start, it)."""
+        end = i - 1 if i > 0 and self.doc[i - 1].text in POSSESSIVE else i
+        found = self.entity_ending.get(end)
+        if found is None or found[1] is None or found[1].kind != "organization":
+            return i, None
+        org = self.registry.organizations.get(found[1].key)
+        if org is None:
+            return i, None
+        start = found[0].start
+        if start > 0 and self.doc[start - 1].lower_ == "the":
             start -= 1
-        return start, title, country
+        return start, org
 
     def _appositive(self, i: int) -> tuple[int, Descriptor, str | None] | None:
         """", a researcher at a Moscow think tank," after a name -> (end of the title, title, country).
@@ -511,7 +613,7 @@ class Resolver:
                     return None  # another person: a list, not an apposition
                 country = country or self._country_of(entry)
                 if entry is not None and entry.kind == "organization" and title is not None:
-                    sector = sector or self.registry.organizations[entry.key].sector
+                    sector = sector or self.registry.organizations[entry.key].sector_at(self.date)
                 end = ent_span.end
                 continue
             if title is None and not (doc[end].pos_ in ("DET", "ADJ", "NUM", "PART") or self._is_modifier(end)
@@ -540,8 +642,8 @@ class Resolver:
         if entry.kind == "organization":
             org = registry.organizations.get(entry.key)
             if org is not None and not self._join_descriptor(span, entry):
-                self._add(span.start, span.end, registry.organization_actor(org), org.sector, resolved_by_name,
-                          loaded=org.loaded)
+                actor = registry.organization_actor(org, self.date)
+                self._add(span.start, span.end, actor, actor.sector, resolved_by_name, loaded=org.loaded)
             return
         iso3 = entry.key
         if iso3 not in registry.countries or self._join_descriptor(span, entry):
@@ -633,6 +735,9 @@ class Resolver:
         i = span.end
         if i < len(doc) and doc[i].text in POSSESSIVE and entry.kind != "adjective":
             i += 1
+        if entry.kind in ("adjective", "country") and i + 1 < len(doc) and doc[i].text in ("-", "–") and \
+                doc[i + 1].lower_ in self.words.get("backing_words", []):
+            i += 2  # "Vietnamese-led forces", "U.S.-backed militias"
         chain = [owner]  # coordinated adjectives: "Hungarian and Romanian officials"
         while entry.kind == "adjective" and i + 1 < len(doc) and doc[i].lower_ in ("and", ",", "or"):
             found = self.entity_starting.get(i + 1)
@@ -683,8 +788,9 @@ class Resolver:
             else:
                 self._describe(start, desc.end, desc, org.country)
             return True
-        sector = "ELI" if desc.former else org.sector
-        self._add(start, desc.end, self.registry.organization_actor(org), sector,
+        actor = self.registry.organization_actor(org, self.date)
+        sector = "ELI" if desc.former else actor.sector
+        self._add(start, desc.end, actor, sector,
                   "title" if desc.kind == "title" else "dictionary", org.loaded, titles={desc.key})
         return True
 
@@ -831,11 +937,15 @@ class Resolver:
                 self._copy(item, ref, "coreference")
             return
         if item.country is None:
-            sector = "ELI" if desc.former else desc.sector
-            if sector:
-                actor = Actor(f"---{sector}", f"unknown country ({sector})", None, sector, "sector")
-                self._add(item.start, item.end, actor, sector, desc.kind, desc.loaded, titles={desc.key})
-            return
+            context = self._context_country(item) if desc.sector else None
+            if context is not None:
+                item = replace(item, country=context, holders=False)
+            else:
+                sector = "ELI" if desc.former else desc.sector
+                if sector:
+                    actor = Actor(f"---{sector}", f"unknown country ({sector})", None, sector, "sector")
+                    self._add(item.start, item.end, actor, sector, desc.kind, desc.loaded, titles={desc.key})
+                return
         holders = [] if desc.plural or not item.holders else \
             self.registry.role_holders(item.country, desc.key, self.date)
         if len(holders) == 1:
@@ -846,6 +956,22 @@ class Resolver:
         sector = "ELI" if desc.former else "IGO" if igo_title else desc.sector
         self._add(item.start, item.end, self.registry.sector_actor(item.country, sector), sector, "title",
                   titles={desc.key})
+
+    def _context_country(self, item: Pending) -> str | None:
+        """The one state named in the description's sentence (else in the headline): "Police arrested 20 people in
+        Cairo" -> Egypt's police. None when several states or none are named."""
+        countries = self.registry.countries
+        if self._pending_countries is None:
+            self._pending_countries = defaultdict(set)
+            for pending in self.pending:
+                if pending.country in countries:
+                    self._pending_countries[self.sent_of[pending.start]].add(pending.country)
+        sent = self.sent_of[item.start]
+        here = self._sent_countries.get(sent, set()) | self._pending_countries.get(sent, set())
+        for named in (here, {r.country for r in self.earlier if r.country in countries}):
+            if named:
+                return next(iter(named)) if len(named) == 1 else None
+        return None
 
     # -- output -------------------------------------------------------------------------------------------------------
     def _mentions(self) -> list[Mention]:
