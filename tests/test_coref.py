@@ -107,3 +107,18 @@ def test_unknown_surname_repeats_the_new_actor(setup):
 def test_pronoun_without_person_is_left_alone(setup):
     analysis = analyse(setup, "He said nothing.")
     assert not analysis.mentions
+
+
+def test_it_and_its_refer_to_the_state_that_governs_them(setup):
+    analysis = analyse(setup, "Syria says it is willing to withdraw its troops from Lebanon.")
+    assert [m.actor_id for m in referents(analysis, "it")] == ["SYR"]
+    assert [m.actor_id for m in referents(analysis, "its")] == ["SYR"]
+    follow = analyse(setup, "Iran fired missiles at a base in Iraq. It said the strike was revenge.")
+    assert [m.actor_id for m in referents(follow, "It")] == ["IRN"]
+
+
+def test_empty_or_unrelated_it_names_no_actor(setup):
+    for text in ("It is clear that Russia will not stop.", "It seems that Iran agreed.",
+                 "If Russia stopped the attacks, it would end the war.",
+                 "Putin and Macron met. It was cold."):
+        assert not [m for m in analyse(setup, text).mentions if m.text.lower() == "it"], text

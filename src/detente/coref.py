@@ -13,7 +13,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from .actors import ENTRY_LABELS
 from .model import Actor, DocumentAnalysis, Mention
@@ -73,6 +73,7 @@ class Pending:
     count: int = 1  # "the two leaders" -> 2
     definite: bool = True  # may refer back to an earlier actor
     holders: bool = True  # the country's role holders may be meant (not for a region: "Abkhazia's president")
+    thing: bool = False  # "it" / "its": a state or organisation, never a person
 
 
 class Resolver:
@@ -838,12 +839,36 @@ class Resolver:
 
     def _pronouns(self) -> None:
         pronouns = set(self.words.get("person_pronouns", []))
+        things = set(self.words.get("thing_pronouns", []))
+        expletive_heads = set(self.words.get("expletive_heads", []))
         for token in self.doc:
-            if token.lower_ in pronouns and not self.claimed[token.i] and token.pos_ in ("PRON", "DET", ""):
+            if self.claimed[token.i] or token.pos_ not in ("PRON", "DET", ""):
+                continue
+            if token.lower_ in pronouns:
                 self.pending.append(Pending(token.i, token.i + 1))
+            elif token.lower_ in things and (token.dep_ == "poss" or (
+                    token.dep_ in ("nsubj", "nsubjpass") and not self._expletive(token, expletive_heads))):
+                self.pending.append(Pending(token.i, token.i + 1, thing=True))
+
+    def _expletive(self, pronoun: Token, heads: set[str]) -> bool:
+        """An empty subject "it": "it is clear that ...", "it seems that ...", "it takes time to ..." (but "it is
+        willing to ..." means someone)."""
+        head = pronoun.head
+        if head.lemma_.lower() not in heads:
+            return False
+        stance = set(self.words.get("stance_adjectives", []))
+        complements = [c for c in head.children if c.dep_ in ("acomp", "attr")]
+        if any(c.lower_ in stance for c in complements):
+            return False
+        return any(c.dep_ in ("ccomp", "csubj", "xcomp") for t in [head] + complements for c in t.children)
 
     def _resolve_pending(self) -> None:
         for item in sorted(self.pending, key=lambda p: p.start):
+            if item.thing:
+                found = self._thing_antecedent(item.start)
+                if found is not None:
+                    self._copy(item, found, "coreference")
+                continue
             if item.descriptor is None:
                 found = self._pronoun_antecedent(item.start)
                 if found is not None:
@@ -877,6 +902,28 @@ class Resolver:
                 subjects = [r for r in in_sent if r.subject]
                 return subjects[0] if subjects else in_sent[0]
         return people[-1]
+
+    def _thing_antecedent(self, i: int) -> Referent | None:
+        """"it" / "its": the subject of its own sentence before it when that is a single state, organisation or
+        sector ("Russia said it would ...", "Syria agreed to reopen its borders"); a subject "it" opening its clause
+        may also take the subject of the sentence before ("Iran fired missiles. It said ..."). The subject's verb must
+        govern the pronoun. Nothing else."""
+        sent = self.sent_of[i]
+        def singular_actor(r: Referent) -> bool:
+            root = self.doc[r.start:r.end].root if r.start >= 0 else None
+            return not r.person and r.resolved_by != "place" and r.rank == self.rank and root is not None and \
+                (r.actor.kind == "state" or root.tag_ not in ("NNS", "NNPS"))
+        subjects = [r for r in self._candidates(i) if r.subject and singular_actor(r)]
+        pronoun = self.doc[i]
+        same = [r for r in subjects if r.sent == sent]
+        if same:  # its verb must govern the pronoun: not "If Russia stopped invading, it would end the war"
+            governing = [r for r in same if self.doc[r.start:r.end].root.head in pronoun.ancestors]
+            return governing[-1] if governing else None
+        if pronoun.dep_ == "poss" or any(self.sent_of[r.start] == sent for r in self.referents
+                                             if r.start >= 0 and r.start < i):
+            return None
+        before = [r for r in subjects if r.sent == sent - 1]
+        return before[0] if len(before) == 1 else None
 
     def _governing_verb(self, i: int) -> int:
         token = self.doc[i]

@@ -713,7 +713,8 @@ class SentenceCoder:
 
     def _object_event_targets(self, objects: list[Token]) -> list[Token]:
         """The target a reaction takes from its object: the agent of a material event ("condemned the Israeli
-        strike"), else the recipient named in the object ("reaffirmed support for Ukraine")."""
+        strike"), else the recipient named in the object ("reaffirmed support for Ukraine"), else the actor an object
+        names ("ban Ugandan opposition candidates", "rejected Israel's proposal")."""
         for obj in objects:
             trigger = self._noun_trigger(obj) if self._is_event_noun(obj) else None
             if trigger is not None and _root(trigger.code) in MATERIAL_ROOTS:
@@ -725,7 +726,7 @@ class SentenceCoder:
             if found:
                 return found[:1]
             if obj.pos_ == "NOUN" and self.actors(obj):
-                return [obj]  # "ban Ugandan opposition candidates"
+                return [obj]
         return []
 
     def _noun_arguments(self, trigger: Trigger) -> tuple[list[Token], list[Token], list[Token]]:
@@ -778,6 +779,10 @@ class SentenceCoder:
             sources = trigger.sources or _subjects(noun.head)
         if light and not targets:
             targets = [c for c in noun.head.children if c.dep_ == "dative" and self.actors(c)]
+        if not targets and _root(trigger.code) in ("02", "10", "11", "13"):
+            # "its demand that Israel ease restrictions": the clause's subject is asked, charged or threatened
+            clause = next((c for c in noun.children if c.dep_ in ("acl", "ccomp") and _subjects(c)), None)
+            targets = [s for s in _subjects(clause) if self.actors(s)] if clause is not None else []
         if with_partners and (sources or partners) and (not targets or all(t.head.head is not noun for t in targets)):
             if sources:
                 targets = with_partners  # "X had talks with Y": the partner is the target
@@ -1030,8 +1035,10 @@ class Coder:
                 pairs = [(a, None) for a in group]  # one party named: "Israel did not launch this war"
         else:
             target_mentions = target_mentions or partner_mentions
-            if target_mentions and all(t.actor_id in {s.country for s in sources} for t in target_mentions):
-                # "Trump withdrew the US from a treaty with Iran": the source's own state is no recipient
+            if target_mentions and all(t.actor_id in {s.country for s in sources} | {s.actor_id for s in sources}
+                                       for t in target_mentions):
+                # "Trump withdrew the US from a treaty with Iran", "reiterated its demand that Israel ...": the source
+                # itself or its own state is no recipient
                 counterpart = coder.counterpart(trigger, sources)
                 target_mentions = [counterpart] if counterpart is not None else target_mentions
             if not target_mentions:
