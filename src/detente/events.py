@@ -630,16 +630,17 @@ class SentenceCoder:
 
     def counterpart(self, trigger: Trigger, sources: list[Mention]) -> Mention | None:
         """The nearest located actor of another country (or a named actor of the same) inside a verb's own phrase,
-        for an event whose syntax gives
-        no recipient: "rejected proposed Israeli changes", "threatened to stop talks if the United States ...",
-        "tried to hack the computers of South Korean officers". Subjects, reported speech, relative clauses,
-        adverbial clauses other than conditions and material event nouns (which have arguments of their own) are not
-        searched."""
+        for an event whose syntax gives no recipient: "rejected proposed Israeli changes", "threatened to stop talks
+        if the United States ...", "tried to hack the computers of South Korean officers". Subjects, reported speech,
+        relative clauses,
+        adverbial clauses other than conditions and, for reactions, material event nouns (which have arguments of
+        their own) are not searched."""
         own = {m.country for m in sources} | {None}
         if (trigger.nominal and not _light_object(trigger.token, self.lex)) or own == {None} or \
                 trigger.code in self.lex.reciprocal:
             return None
         named = {m.actor_id for m in sources}
+        reaction = _root(trigger.code) in REACTION_ROOTS | {"02", "10"}
         frontier = [c for c in trigger.token.children if c.dep_ not in SUBJECT_DEPS | {"nsubjpass", "agent", "poss"}]
         while frontier:
             token = frontier.pop(0)
@@ -649,7 +650,7 @@ class SentenceCoder:
             if token.dep_ == "advcl" and not any(c.dep_ == "mark" and c.lower_ in CONDITIONAL_MARKS
                                                   for c in token.children):
                 continue
-            material = self._noun_trigger(token) if self._is_event_noun(token) else None
+            material = self._noun_trigger(token) if reaction and self._is_event_noun(token) else None
             if material is not None and _root(material.code) in MATERIAL_ROOTS:
                 continue  # "condemned the attack in Turkey's capital": the place is the attack's, not a recipient
             found = [m for m in self._mentions_at(token) if _located(m) and (
