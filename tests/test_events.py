@@ -405,3 +405,16 @@ def test_protesters_without_a_country_protest_where_their_clause_places_them(pip
     protests = [e for e in analysis.events if e.plover == "PROTEST"]
     assert protests and protests[0].source.country == "IDN" and protests[0].target.country == "IDN"
     assert protests[0].trigger == "demonstrations"  # "staged" is a light verb although the lemmatizer says "stag"
+
+
+def test_denied_involvement_negates_the_event_the_denier_would_have_done(nlp):
+    events = code(nlp, "Iran denied any involvement in the attack on the Israeli embassy.",
+                  {"Iran": "IRN", "Israeli": "ISR"})
+    assert [(e.source.country, e.target.country if e.target else None, e.negated) for e in events
+            if e.plover == "ASSAULT"] == [("IRN", "ISR", True)]
+    assert [e.source.country for e in events if e.cameo == "016"] == ["IRN"]
+
+
+def test_being_behind_an_attack_makes_the_subject_its_doer(nlp):
+    events = code(nlp, "The Pentagon said Iran was responsible for the attack on the tanker.", {"Iran": "IRN"})
+    assert [(e.source.country, e.plover, e.negated) for e in events] == [("IRN", "ASSAULT", False)]

@@ -126,6 +126,8 @@ class Lexicon:
     recode: dict[str, dict[str, str]]
     reciprocal: set[str]
     of_is_source: set[str]
+    participation_nouns: set[str]
+    culpability_words: set[str]
     nominal_need_two: set[str]
     nominal_blockers: set[str]
     recipient_required: set[str]
@@ -208,6 +210,8 @@ def load_lexicon() -> Lexicon:
                 for name in ("intent", "threat", "refuse", "appeal", "demand", "cease", "fail")},
         reciprocal=set(data["reciprocal"]),
         of_is_source=set(data["of_is_source"]),
+        participation_nouns=set(data["participation_nouns"]),
+        culpability_words=set(data["culpability_words"]),
         nominal_need_two=set(data["nominal_need_two"]),
         nominal_blockers=set(data["nominal_blockers"]),
         recipient_required=set(data["recipient_required"]),
@@ -345,6 +349,10 @@ class SentenceCoder:
         extra: list[Trigger] = []
         for trigger in triggers:
             governor = _governor(trigger)
+            culprit = self._culprit_route(trigger)
+            if culprit is not None:
+                trigger.sources = trigger.sources or culprit[0]
+                governor = culprit[1]
             if governor is not None and trigger.nominal and _light_object(trigger.token, self.lex) and \
                     self.lex.control_kind(governor) is None:
                 governor = _verb_governor(governor)  # "failed to reach agreement", "hopes to sign a deal"
@@ -392,6 +400,30 @@ class SentenceCoder:
                     extra.append(Trigger(verb.head, "100" if kind == "demand" else "020", clause=verb.head,
                                          targets=_subjects(verb)))
         return [t for t in triggers + extra if t.code is not None]
+
+    def _culprit_route(self, trigger: Trigger) -> tuple[list[Token], Token | None] | None:
+        """Who did an event noun named as someone's part in it, and the verb that governs that: "denied any
+        involvement in the attack" (the denier; denied), "its role in the strike" (its owner), "said it was behind
+        the strike" (it; said), "is responsible for the bombing"."""
+        noun = trigger.token
+        if not trigger.nominal or noun.dep_ != "pobj":
+            return None
+        prep = noun.head
+        holder = prep.head
+        if prep.lower_ in ("in", "for", "with") and _lemma(holder) in self.lex.participation_nouns:
+            owners = [c for c in holder.children if c.dep_ == "poss"]
+            verb = holder.head if holder.dep_ in ("dobj", "nsubjpass") and holder.head.pos_ in ("VERB", "AUX") \
+                else None
+            doers = owners or (_subjects(verb) if verb is not None else [])
+            return (doers, verb) if doers else None
+        if prep.lower_ in self.lex.culpability_words or (prep.lower_ == "for" and holder.lower_ in
+                                                         self.lex.culpability_words):
+            copula = holder if prep.lower_ in self.lex.culpability_words else holder.head
+            if _lemma(copula) != "be":
+                return None
+            doers = _subjects(copula)
+            return (doers, _verb_governor(copula)) if doers else None
+        return None
 
     def _other_party(self, governor: Token, inner: Trigger) -> bool:
         """Whether the event a verb of wishing governs is to be done by a named party other than the wisher."""
@@ -637,8 +669,8 @@ class SentenceCoder:
         their own) are not searched."""
         own = {m.country for m in sources} | {None}
         if (trigger.nominal and not _light_object(trigger.token, self.lex)) or own == {None} or \
-                trigger.code in self.lex.reciprocal:
-            return None
+                trigger.code in self.lex.reciprocal or _root(trigger.code) == "01":
+            return None  # a statement's recipient is its object ("denied reports that Putin had ..." is no one)
         named = {m.actor_id for m in sources}
         reaction = _root(trigger.code) in REACTION_ROOTS | {"02", "10"}
         frontier = [c for c in trigger.token.children if c.dep_ not in SUBJECT_DEPS | {"nsubjpass", "agent", "poss"}]
