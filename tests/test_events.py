@@ -418,3 +418,15 @@ def test_denied_involvement_negates_the_event_the_denier_would_have_done(nlp):
 def test_being_behind_an_attack_makes_the_subject_its_doer(nlp):
     events = code(nlp, "The Pentagon said Iran was responsible for the attack on the tanker.", {"Iran": "IRN"})
     assert [(e.source.country, e.plover, e.negated) for e in events] == [("IRN", "ASSAULT", False)]
+
+
+def test_a_stated_willingness_is_one_commitment(nlp):
+    events = code(nlp, "Syria says it is willing to withdraw its troops from Lebanon.", {"Syria": "SYR", "Lebanon": "LBN"})
+    assert [(e.plover, e.modality) for e in events] == [("AGREE", "reported")]
+
+
+def test_a_refusal_noun_negates_the_infinitive_it_governs(nlp):
+    events = code(nlp, "Refugees protested against the Russian government's refusal to accept the independence of "
+                       "Chechnya.", {"Russian government": "RUS-GOV"})
+    accepted = [e for e in events if e.cameo.startswith("03")]
+    assert accepted and all(e.negated for e in accepted)

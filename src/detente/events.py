@@ -119,6 +119,7 @@ class Lexicon:
     nouns: dict[str, list[Pattern]]
     light_verbs: set[str]
     control: dict[str, str]
+    control_nouns: dict[str, str]
     reporting: set[str]
     speech_nouns: set[str]
     desire: set[str]
@@ -149,6 +150,10 @@ class Lexicon:
         kind = self.control.get(_lemma(verb))
         if kind is None and verb.tag_ == "VBZ" and verb.lower_.endswith("s"):
             kind = self.control.get(verb.lower_[:-1])
+        if kind is None and verb.dep_ == "acomp" and _lemma(verb.head) == "be":
+            kind = self.control.get(f"be {_lemma(verb)}")  # "is willing to withdraw"
+        if verb.pos_ == "NOUN":
+            kind = self.control_nouns.get(_lemma(verb))  # "the refusal to accept"
         return kind
 
     def recoded(self, table: str, code: str, default: str | None = None) -> str | None:
@@ -196,12 +201,14 @@ def load_lexicon() -> Lexicon:
     for kind, lemmas in data["control"].items():
         for lemma in lemmas:
             control.setdefault(lemma, kind)
+    control_nouns = {noun: kind for kind, nouns in data["control_nouns"].items() for noun in nouns}
     return Lexicon(
         codes=codes,
         verbs=_patterns(verbs, noun=False),
         nouns=_patterns({str(k): v for k, v in data["nouns"].items()}, noun=True),
         light_verbs=set(data["light_verbs"]),
         control=control,
+        control_nouns=control_nouns,
         reporting=set(data["reporting"]),
         speech_nouns=set(data["speech_nouns"]),
         desire=set(data["desire"]),
@@ -349,6 +356,11 @@ class SentenceCoder:
         extra: list[Trigger] = []
         for trigger in triggers:
             governor = _governor(trigger)
+            token = trigger.token
+            if not trigger.nominal and token.dep_ == "acl" and token.head.pos_ == "NOUN" and \
+                    any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children) and \
+                    self.lex.control_kind(token.head) is not None:
+                governor = token.head  # "the government's refusal to accept", "a promise to withdraw"
             culprit = self._culprit_route(trigger)
             if culprit is not None:
                 trigger.sources = trigger.sources or culprit[0]
@@ -365,7 +377,7 @@ class SentenceCoder:
             if governor is None:
                 continue
             kind = self.lex.control_kind(governor)
-            outer = by_token.get(governor.i)
+            outer = by_token.get(governor.i) or (by_token.get(governor.head.i) if governor.dep_ == "acomp" else None)
             if kind is None and trigger.nominal and outer is not None and trigger.token.dep_ == "dobj" and \
                     _root(outer.code) not in REACTION_ROOTS:
                 trigger.absorbed = True  # "boycotted all contact": the noun only completes the verb's event
@@ -386,7 +398,7 @@ class SentenceCoder:
                 kind = self._obligation(trigger.token, governor)
             if kind is None:
                 continue
-            outer = by_token.get(governor.i)
+            outer = by_token.get(governor.i) or (by_token.get(governor.head.i) if governor.dep_ == "acomp" else None)
             self._apply(kind, governor, outer, trigger, extra)
         for trigger in triggers:
             if any(t.absorbed and t.code is not None and self.lex.control_kind(t.token.head) == "accuse"
