@@ -591,7 +591,7 @@ class SentenceCoder:
             if clause.dep_ in ("ccomp", "parataxis") and _lemma(clause.head) in self.lex.reporting:
                 return [m for s in _subjects(clause.head) if s.lower_ not in SPEAKER_PRONOUNS
                         for m in self.actors(s)]
-            if clause.dep_ not in ("xcomp", "conj") or clause.head is clause:
+            if clause.dep_ not in ("xcomp", "conj") or clause.head == clause:
                 return []
             clause = clause.head
         return []
@@ -658,7 +658,7 @@ class SentenceCoder:
                 elif not targets and self.actors(pobj, deep=False):
                     targets.append(pobj)
         if not targets:
-            targets = self._object_event_targets(objects + carriers)
+            targets = self._object_event_targets(objects + carriers, carriers)
         if not targets and not patients and _root(trigger.code) in CONFLICT_ROOTS | {"08"}:
             targets = [p for c in _preps(verb) if c.lower_ == "in"
                        for p in c.children if p.dep_ == "pobj" and self.actors(p, deep=False)][:1]
@@ -676,9 +676,8 @@ class SentenceCoder:
         """The nearest located actor of another country (or a named actor of the same) inside a verb's own phrase,
         for an event whose syntax gives no recipient: "rejected proposed Israeli changes", "threatened to stop talks
         if the United States ...", "tried to hack the computers of South Korean officers". Subjects, reported speech,
-        relative clauses,
-        adverbial clauses other than conditions and, for reactions, material event nouns (which have arguments of
-        their own) are not searched."""
+        relative clauses, adverbial clauses other than conditions and, for reactions, the material event nouns they
+        react to (which have arguments of their own) are not searched."""
         own = {m.country for m in sources} | {None}
         if (trigger.nominal and not _light_object(trigger.token, self.lex)) or own == {None} or \
                 trigger.code in self.lex.reciprocal or _root(trigger.code) == "01":
@@ -694,7 +693,8 @@ class SentenceCoder:
             if token.dep_ == "advcl" and not any(c.dep_ == "mark" and c.lower_ in CONDITIONAL_MARKS
                                                   for c in token.children):
                 continue
-            material = self._noun_trigger(token) if reaction and self._is_event_noun(token) else None
+            direct = token.head == trigger.token or (token.head.dep_ == "prep" and token.head.head == trigger.token)
+            material = self._noun_trigger(token) if reaction and direct and self._is_event_noun(token) else None
             if material is not None and _root(material.code) in MATERIAL_ROOTS:
                 continue  # "condemned the attack in Turkey's capital": the place is the attack's, not a recipient
             found = [m for m in self._mentions_at(token) if _located(m) and (
@@ -756,10 +756,11 @@ class SentenceCoder:
                       for p in c.children if p.dep_ == "pobj" and self._is_event_noun(p)]
         return agents
 
-    def _object_event_targets(self, objects: list[Token]) -> list[Token]:
+    def _object_event_targets(self, objects: list[Token], carriers: list[Token] = ()) -> list[Token]:
         """The target a reaction takes from its object: the agent of a material event ("condemned the Israeli
         strike"), else the recipient named in the object ("reaffirmed support for Ukraine"), else the actor an object
-        names ("ban Ugandan opposition candidates", "rejected Israel's proposal")."""
+        names ("ban Ugandan opposition candidates", "rejected Israel's proposal"), unless the object is a pattern word
+        (`carriers`) naming an actor itself, which is what moves ("deploy peacekeepers")."""
         for obj in objects:
             trigger = self._noun_trigger(obj) if self._is_event_noun(obj) else None
             if trigger is not None and _root(trigger.code) in MATERIAL_ROOTS:
@@ -770,8 +771,8 @@ class SentenceCoder:
                      for p in c.children if p.dep_ == "pobj" and self.actors(p)]
             if found:
                 return found[:1]
-            if obj.pos_ == "NOUN" and self.actors(obj):
-                return [obj]
+            if obj.pos_ == "NOUN" and self.actors(obj) and not (obj in carriers and self._mentions_at(obj)):
+                return [obj]  # not a moved pattern word itself ("refused to deploy peacekeepers")
         return []
 
     def _noun_arguments(self, trigger: Trigger) -> tuple[list[Token], list[Token], list[Token]]:
@@ -828,7 +829,7 @@ class SentenceCoder:
             # "its demand that Israel ease restrictions": the clause's subject is asked, charged or threatened
             clause = next((c for c in noun.children if c.dep_ in ("acl", "ccomp") and _subjects(c)), None)
             targets = [s for s in _subjects(clause) if self.actors(s)] if clause is not None else []
-        if with_partners and (sources or partners) and (not targets or all(t.head.head is not noun for t in targets)):
+        if with_partners and (sources or partners) and (not targets or all(t.head.head != noun for t in targets)):
             if sources:
                 targets = with_partners  # "X had talks with Y": the partner is the target
             else:
@@ -933,10 +934,10 @@ def _subjects(verb: Token) -> list[Token]:
             return subjects
         if verb.dep_ == "relcl" or (verb.dep_ == "acl" and verb.tag_ != "VBN"):
             return [verb.head]
-        if verb.dep_ == "pcomp" or (verb.dep_ == "acomp" and verb.head is not verb):
+        if verb.dep_ == "pcomp" or (verb.dep_ == "acomp" and verb.head != verb):
             verb = verb.head.head if verb.dep_ == "pcomp" else verb.head
             continue
-        if verb.dep_ in ("xcomp", "conj", "advcl") and verb.head is not verb:
+        if verb.dep_ in ("xcomp", "conj", "advcl") and verb.head != verb:
             if verb.dep_ == "xcomp":
                 objects = [c for c in verb.head.children if c.dep_ in ("dobj",)]
                 if objects:
@@ -951,9 +952,9 @@ def _clause_verb(token: Token) -> Token | None:
     """The verb whose clause contains a noun."""
     current = token
     for _ in range(8):
-        if current.pos_ in ("VERB", "AUX") and current is not token:
+        if current.pos_ in ("VERB", "AUX") and current != token:
             return current
-        if current.head is current:
+        if current.head == current:
             return None
         current = current.head
     return None
@@ -1186,7 +1187,7 @@ class Coder:
         if reporting is not None and _has_neg(reporting):
             trigger.negated = True
         condition = any(c.dep_ == "mark" and c.lower_ in CONDITIONAL_MARKS for t in chain[:2] for c in t.children
-                        if t is clause or clause.dep_ in ("xcomp", "conj"))  # the if-clause itself
+                        if t == clause or clause.dep_ in ("xcomp", "conj"))  # the if-clause itself
         conditioned = any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in CONDITIONAL_MARKS
                                                     for m in c.children) for c in clause.children)
         if trigger.modality == "committed" and not condition:
@@ -1227,11 +1228,11 @@ class Coder:
                 noun = current.head  # "said in a statement that ...", "issued a communique saying ..."
                 if noun.dep_ == "pobj" and noun.head.dep_ == "prep":
                     noun = noun.head
-                if noun.head.pos_ in ("VERB", "AUX") and noun.head is not noun:
+                if noun.head.pos_ in ("VERB", "AUX") and noun.head != noun:
                     return noun.head
-            if current.dep_ in ("ROOT",) or current.head is current:
+            if current.dep_ in ("ROOT",) or current.head == current:
                 break
-            if _lemma(current) in self.lex.reporting and current is not clause:
+            if _lemma(current) in self.lex.reporting and current != clause:
                 return None
             current = current.head
         # "X attacked Y, officials said": the reporting verb depends on the event verb
