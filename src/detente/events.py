@@ -128,6 +128,7 @@ class Lexicon:
     reciprocal: set[str]
     of_is_source: set[str]
     participation_nouns: set[str]
+    own_forces_codes: list[str]
     culpability_words: set[str]
     nominal_need_two: set[str]
     nominal_blockers: set[str]
@@ -218,6 +219,7 @@ def load_lexicon() -> Lexicon:
         reciprocal=set(data["reciprocal"]),
         of_is_source=set(data["of_is_source"]),
         participation_nouns=set(data["participation_nouns"]),
+        own_forces_codes=list(data["own_forces_codes"]),
         culpability_words=set(data["culpability_words"]),
         nominal_need_two=set(data["nominal_need_two"]),
         nominal_blockers=set(data["nominal_blockers"]),
@@ -658,7 +660,8 @@ class SentenceCoder:
                 elif not targets and self.actors(pobj, deep=False):
                     targets.append(pobj)
         if not targets:
-            targets = self._object_event_targets(objects + carriers, carriers)
+            own_forces = any((trigger.code or "").startswith(prefix) for prefix in self.lex.own_forces_codes)
+            targets = self._object_event_targets(objects + carriers, carriers if own_forces else [])
         if not targets and not patients and _root(trigger.code) in CONFLICT_ROOTS | {"08"}:
             targets = [p for c in _preps(verb) if c.lower_ == "in"
                        for p in c.children if p.dep_ == "pobj" and self.actors(p, deep=False)][:1]
@@ -759,8 +762,9 @@ class SentenceCoder:
     def _object_event_targets(self, objects: list[Token], carriers: list[Token] = ()) -> list[Token]:
         """The target a reaction takes from its object: the agent of a material event ("condemned the Israeli
         strike"), else the recipient named in the object ("reaffirmed support for Ukraine"), else the actor an object
-        names ("ban Ugandan opposition candidates", "rejected Israel's proposal"), unless the object is a pattern word
-        (`carriers`) naming an actor itself, which is what moves ("deploy peacekeepers")."""
+        names ("ban Ugandan opposition candidates", "rejected Israel's proposal"), unless the object is one of the
+        `carriers` (pattern words of a code moving the source's own forces) naming an actor itself ("deploy
+        peacekeepers": they are what moves, not the recipient)."""
         for obj in objects:
             trigger = self._noun_trigger(obj) if self._is_event_noun(obj) else None
             if trigger is not None and _root(trigger.code) in MATERIAL_ROOTS:
@@ -772,7 +776,7 @@ class SentenceCoder:
             if found:
                 return found[:1]
             if obj.pos_ == "NOUN" and self.actors(obj) and not (obj in carriers and self._mentions_at(obj)):
-                return [obj]  # not a moved pattern word itself ("refused to deploy peacekeepers")
+                return [obj]
         return []
 
     def _noun_arguments(self, trigger: Trigger) -> tuple[list[Token], list[Token], list[Token]]:
