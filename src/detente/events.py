@@ -33,8 +33,12 @@ if-clause itself, and a conditioned clause that announces nothing ("it would end
 "X said Y must / should do Z" is a demand / an appeal of X to Y. An announced refusal of cooperation ("will not accept
 refugees") is a REJECT; failing to reach an agreement or to hold talks is a REJECT of each party; wishing that another
 named party act ("X wants Y to attack Z") is an appeal of X to Y. A governing verb reaches an event noun through its
-light verb ("hopes to sign a deal" is intended, "failed to reach agreement" a failure). Speech is marked by reporting
-verbs, speech nouns ("said in a statement that ...") and "according to X"; `reported_by` is the speaker.
+light verb ("hopes to sign a deal" is intended, "failed to reach agreement" a failure), and nouns govern their
+infinitives as their verbs do ("the government's refusal to accept" negates the acceptance); a stated willingness
+("is willing to withdraw") is a commitment. Denying involvement in an event ("denied any involvement in the attack",
+"denied it was behind the strike") is a denial whose content is that event, done by the denier and negated. Speech is
+marked by reporting verbs, speech nouns ("said in a statement that ...") and "according to X"; `reported_by` is the
+speaker.
 
 Dates: `date` is the date the sentence gives for the event, resolved against the publication date, with its precision
 (day | month | year). When the sentence gives none, `date` is the publication date with `date_precision` "none" (the
