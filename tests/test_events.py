@@ -430,3 +430,12 @@ def test_a_refusal_noun_negates_the_infinitive_it_governs(nlp):
                        "Chechnya.", {"Russian government": "RUS-GOV"})
     accepted = [e for e in events if e.cameo.startswith("03")]
     assert accepted and all(e.negated for e in accepted)
+
+
+def test_a_warning_about_another_party_is_reported_speech_not_a_threat(nlp):
+    events = code(nlp, "Iran could retaliate against Israel within days, officials warned.",
+                  {"Iran": "IRN", "Israel": "ISR"})
+    assert [(e.source.country, e.plover) for e in events] == [("IRN", "ASSAULT")]
+    assert events[0].modality == "hypothetical"
+    own = code(nlp, "Iran warned that it would strike Israel.", {"Iran": "IRN", "Israel": "ISR"})
+    assert [(e.source.country, e.target.country, e.plover) for e in own] == [("IRN", "ISR", "THREATEN")]

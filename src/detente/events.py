@@ -397,6 +397,11 @@ class SentenceCoder:
                 kind = None  # "told reporters that Russia would expel ...": reported speech, not a demand
             elif kind == "intend" and _lemma(governor) in self.lex.desire and self._other_party(governor, trigger):
                 kind = "appeal"  # "Obama wants Putin to attack": a wish addressed to another party is an appeal
+            elif kind in ("threaten", "commit") and _finite(trigger.token) and \
+                    self._other_party(governor, trigger, own_state=True):
+                kind = None  # "officials warned that Iran could retaliate": reported speech, not their threat
+                if outer is not None and _lemma(governor) in self.lex.reporting:
+                    outer.code = None
             elif kind == "accuse" and (trigger.token.dep_ not in ("ccomp", "pcomp") or
                                        _root(trigger.code) not in ACCUSABLE_ROOTS):
                 kind = None  # "claims to be manufacturing", "claimed that talks had begun": no accusation
@@ -443,12 +448,17 @@ class SentenceCoder:
             return (doers, _verb_governor(copula)) if doers else None
         return None
 
-    def _other_party(self, governor: Token, inner: Trigger) -> bool:
-        """Whether the event a verb of wishing governs is to be done by a named party other than the wisher."""
-        wishers = {m.actor_id for s in _subjects(governor) for m in self.actors(s)}
-        doers = [c for c in governor.children if c.dep_ == "dobj"] + \
+    def _other_party(self, governor: Token, inner: Trigger, own_state: bool = False) -> bool:
+        """Whether the event a verb of wishing (or a threat or promise) governs is to be done by a named party other
+        than the wisher; with `own_state`, a party of the wisher's own state is none ("Iran vowed that its army
+        would ...")."""
+        wishers = [m for s in _subjects(governor) for m in self.actors(s)]
+        ids = {m.actor_id for m in wishers}
+        countries = {m.country for m in wishers if m.country}
+        doers = [c for c in governor.children if c.dep_ == "dobj" and not own_state] + \
             [c for c in inner.token.children if c.dep_ in SUBJECT_DEPS]
-        return any(m.actor_id not in wishers for d in doers for m in self.actors(d))
+        return any(m.actor_id not in ids and not (own_state and m.country in countries)
+                   for d in doers for m in self.actors(d))
 
     def _obligation(self, verb: Token, governor: Token) -> str | None:
         """"X said (that) Y must / should do Z" states a demand / an appeal of X to Y."""
