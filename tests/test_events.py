@@ -439,3 +439,20 @@ def test_a_warning_about_another_party_is_reported_speech_not_a_threat(nlp):
     assert events[0].modality == "hypothetical"
     own = code(nlp, "Iran warned that it would strike Israel.", {"Iran": "IRN", "Israel": "ISR"})
     assert [(e.source.country, e.target.country, e.plover) for e in own] == [("IRN", "ISR", "THREATEN")]
+
+
+def test_a_governing_verbs_negation_and_yet_to_negate_the_event(nlp):
+    never = code(nlp, "Washington never agreed to sell jets to Turkey.", {"Washington": "USA", "Turkey": "TUR"})
+    assert [(e.target.country, e.negated) for e in never] == [("TUR", True)]
+    pending = code(nlp, "Russia and Ukraine have yet to agree on a prisoner exchange.",
+                   {"Russia": "RUS", "Ukraine": "UKR"})
+    assert pending and all(e.negated for e in pending)
+
+
+def test_talks_between_two_parties_need_no_source(nlp):
+    events = code(nlp, "Egypt hosted talks between Israel and Hamas on Sunday.",
+                  {"Egypt": "TUR", "Israel": "ISR", "Hamas": "hamas"})
+    assert {(e.source.country, e.target.country, e.plover) for e in events} == {
+        ("ISR", "PSE", "CONSULT"), ("PSE", "ISR", "CONSULT")}
+    pair = code(nlp, "Russian-Turkish talks were held in Moscow.", {"Russian": "RUS", "Turkish": "TUR"})
+    assert dyads(pair) == {("RUS", "TUR", "CONSULT"), ("TUR", "RUS", "CONSULT")}

@@ -331,9 +331,9 @@ class SentenceCoder:
         if noun is not None and not (obj in words and noun.code != pattern.code):
             return None  # "held talks", "launched strikes": the noun carries the event, unless the verb is more
             # specific about it ("ordered patrols" is a mobilization, not a patrol)
-        self.consumed.update(t.i for t in words)
         if pattern.code is None:
-            return None
+            return None  # "host talks", "hold power": no event of the verb; an event noun it has is coded alone
+        self.consumed.update(t.i for t in words)
         return Trigger(token, pattern.code, words, clause=token)
 
     def _noun_trigger(self, token: Token) -> Trigger | None:
@@ -478,6 +478,7 @@ class SentenceCoder:
             inner.clause = governor  # "will continue to provide": the governing verb carries tense and negation
         elif kind in ("intend", "commit", "threaten"):
             inner.sources = _subjects(governor)
+            inner.negated = inner.negated or _has_neg(governor)  # "never agreed to sell"
             # a commitment or threat is itself asserted (its code says "intent"); a plan is only intended
             inner.modality = "intended" if kind == "intend" else "committed"
             if kind == "threaten":
@@ -664,7 +665,10 @@ class SentenceCoder:
         pattern_preps = [p for w in trigger.words if w.dep_ in ("prep", "dative") and w.lower_ in PREPOSITIONS
                          for p in w.children if p.dep_ == "pobj" and p.i not in pattern_words and
                          self.actors(p, deep=False)]
-        targets = list(trigger.targets) or [o for o in objects if self.actors(o)] or pattern_preps
+        # an object naming a located actor, else a prepositional one ("sell F-35 jets to Turkey"), else any actor
+        located = [o for o in objects if any(_located(m) for m in self.actors(o))]
+        targets = list(trigger.targets) or located or pattern_preps or \
+            ([] if self._located_prep(verb, objects, pattern_words) else [o for o in objects if self.actors(o)])
         for prep in _preps(verb) + [c for o in objects for c in _preps(o)]:
             if prep.lower_ not in TARGET_PREPS:
                 continue
@@ -720,6 +724,13 @@ class SentenceCoder:
                 return found[0]
             frontier += list(token.children)
         return None
+
+    def _located_prep(self, verb: Token, objects: list[Token], pattern_words: set[int]) -> bool:
+        """Whether a target preposition of the verb or its objects names a located actor."""
+        return any(prep.lower_ in TARGET_PREPS and pobj.i not in pattern_words and
+                   any(_located(m) for m in self.actors(pobj, deep=False))
+                   for prep in _preps(verb) + [c for o in objects for c in _preps(o)]
+                   for pobj in prep.children if pobj.dep_ == "pobj")
 
     def agentless(self, trigger: Trigger, subjects: list[Token]) -> bool:
         """Whether a coercive or violent event leaves its doer unnamed: a passive without agent ("were killed",
@@ -802,6 +813,9 @@ class SentenceCoder:
         # a generic modifier ("military occupation", "a government offensive") names no actor
         modifiers = [c for c in noun.children if c.dep_ in ("compound", "amod", "nmod") and
                      any(not m.actor_id.startswith("-") or m.country for m in self.actors(c))]
+        modifiers += [c for m in modifiers for c in m.children  # "Russian-Turkish talks": both sides
+                      if c.dep_ in ("amod", "compound", "nmod") and c.i + 1 < len(c.doc) and c.doc[c.i + 1].text == "-"
+                      and any(not a.actor_id.startswith("-") or a.country for a in self.actors(c))]
         targets: list[Token] = []
         partners: list[Token] = []
         with_partners: list[Token] = []
@@ -947,8 +961,9 @@ def _subjects(verb: Token) -> list[Token]:
     seen = 0
     while seen < 6:
         seen += 1
-        subjects = [_slash_name_head(c) for c in verb.children if c.dep_ in SUBJECT_DEPS]
-        if subjects:
+        subjects = [_slash_name_head(c) for c in verb.children if c.dep_ in SUBJECT_DEPS] or \
+            [c for c in verb.children if c.dep_ == "nsubjpass" and any(x.dep_ == "xcomp" for x in verb.children)]
+        if subjects:  # a raising passive's subject acts: "Qatar is expected to host talks"
             return subjects
         if verb.dep_ == "relcl" or (verb.dep_ == "acl" and verb.tag_ != "VBN"):
             return [verb.head]
@@ -1077,9 +1092,9 @@ class Coder:
         partner_mentions = [m for t in partners for m in coder.actors(t)]
         unknown = not sources and bool(target_mentions) and coder.agentless(trigger, subjects)
         coder.code_by_means(trigger, subjects)
-        if not sources and not unknown:
-            return
         reciprocal = trigger.code in self.lex.reciprocal  # "X and Y will meet" stays mutual when recoded as intent
+        if not sources and not unknown and not (reciprocal and len(_unique(partner_mentions)) > 1):
+            return  # "talks between Israel and Hamas" need no source: the partners act together
         self._truth(trigger)
         if trigger.absorbed:
             return
@@ -1198,6 +1213,9 @@ class Coder:
         if _has_neg(clause) or (trigger.nominal and _has_neg(trigger.token)) or \
                 any(c.dep_ == "aux" and _has_neg(c) for c in clause.children):
             trigger.negated = True
+        if clause.dep_ == "xcomp" and _lemma(clause.head) in ("have", "be") and \
+                any(c.lower_ == "yet" for c in clause.head.children):
+            trigger.negated = True  # "have yet to agree": not (yet) done
         auxiliaries = {c.lower_ for c in clause.children if c.dep_ in ("aux", "auxpass")}
         going = any(c.lower_ == "going" and any(g.lower_ == "to" for g in clause.children) for c in
                     clause.children) or (clause.dep_ == "xcomp" and clause.head.lower_ == "going")
