@@ -456,3 +456,10 @@ def test_talks_between_two_parties_need_no_source(nlp):
         ("ISR", "PSE", "CONSULT"), ("PSE", "ISR", "CONSULT")}
     pair = code(nlp, "Russian-Turkish talks were held in Moscow.", {"Russian": "RUS", "Turkish": "TUR"})
     assert dyads(pair) == {("RUS", "TUR", "CONSULT"), ("TUR", "RUS", "CONSULT")}
+
+
+def test_condemning_an_attack_accuses_its_doer_never_its_victim(nlp):
+    unnamed = code(nlp, "Russia condemned the killing of Soleimani.", {"Russia": "RUS", "Soleimani": "soleimani"})
+    assert [(e.source.country, e.target) for e in unnamed if e.plover == "ACCUSE"] == [("RUS", None)]
+    named = code(nlp, "Turkey condemned Israel's strike on Gaza.", {"Turkey": "TUR", "Israel": "ISR", "Gaza": "PSE"})
+    assert ("TUR", "ISR", "ACCUSE") in dyads(named)

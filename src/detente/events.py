@@ -665,11 +665,14 @@ class SentenceCoder:
         pattern_preps = [p for w in trigger.words if w.dep_ in ("prep", "dative") and w.lower_ in PREPOSITIONS
                          for p in w.children if p.dep_ == "pobj" and p.i not in pattern_words and
                          self.actors(p, deep=False)]
-        # an object naming a located actor, else a prepositional one ("sell F-35 jets to Turkey"), else any actor
-        located = [o for o in objects if any(_located(m) for m in self.actors(o))]
+        # an object naming a located actor, else a prepositional one ("sell F-35 jets to Turkey"), else any actor;
+        # a reaction to a material event takes its doer, not its victim ("condemned the killing of Soleimani")
+        reaction = _root(trigger.code) in REACTION_ROOTS
+        named = [o for o in objects if self.actors(o) and not (reaction and self._material_noun(o))]
+        located = [o for o in named if any(_located(m) for m in self.actors(o))]
         targets = list(trigger.targets) or located or pattern_preps or \
-            ([] if self._located_prep(verb, objects, pattern_words) else [o for o in objects if self.actors(o)])
-        for prep in _preps(verb) + [c for o in objects for c in _preps(o)]:
+            ([] if self._located_prep(verb, objects, pattern_words) else named)
+        for prep in _preps(verb) + [c for o in objects if not (reaction and self._material_noun(o)) for c in _preps(o)]:
             if prep.lower_ not in TARGET_PREPS:
                 continue
             for pobj in (c for c in prep.children if c.dep_ == "pobj" and c.i not in pattern_words):
@@ -679,7 +682,7 @@ class SentenceCoder:
                     targets.append(pobj)
         if not targets:
             own_forces = any((trigger.code or "").startswith(prefix) for prefix in self.lex.own_forces_codes)
-            targets = self._object_event_targets(objects + carriers, carriers if own_forces else [])
+            targets = self._object_event_targets(objects + carriers, carriers if own_forces else [], reaction)
         if not targets and not patients and _root(trigger.code) in CONFLICT_ROOTS | {"08"}:
             targets = [p for c in _preps(verb) if c.lower_ == "in"
                        for p in c.children if p.dep_ == "pobj" and self.actors(p, deep=False)][:1]
@@ -724,6 +727,11 @@ class SentenceCoder:
                 return found[0]
             frontier += list(token.children)
         return None
+
+    def _material_noun(self, token: Token) -> bool:
+        """Whether a noun names a material event (aid, force, coercion ...)."""
+        trigger = self._noun_trigger(token) if self._is_event_noun(token) else None
+        return trigger is not None and _root(trigger.code) in MATERIAL_ROOTS
 
     def _located_prep(self, verb: Token, objects: list[Token], pattern_words: set[int]) -> bool:
         """Whether a target preposition of the verb or its objects names a located actor."""
@@ -784,18 +792,21 @@ class SentenceCoder:
                       for p in c.children if p.dep_ == "pobj" and self._is_event_noun(p)]
         return agents
 
-    def _object_event_targets(self, objects: list[Token], carriers: list[Token] = ()) -> list[Token]:
+    def _object_event_targets(self, objects: list[Token], carriers: list[Token] = (),
+                              reaction: bool = False) -> list[Token]:
         """The target a reaction takes from its object: the agent of a material event ("condemned the Israeli
         strike"), else the recipient named in the object ("reaffirmed support for Ukraine"), else the actor an object
         names ("ban Ugandan opposition candidates", "rejected Israel's proposal"), unless the object is one of the
         `carriers` (pattern words of a code moving the source's own forces) naming an actor itself ("deploy
-        peacekeepers": they are what moves, not the recipient)."""
+        peacekeepers": they are what moves, not the recipient). A `reaction` to a material event that names no doer
+        has no recipient ("condemned the killing of Soleimani" accuses nobody, least of all Soleimani)."""
         for obj in objects:
-            trigger = self._noun_trigger(obj) if self._is_event_noun(obj) else None
-            if trigger is not None and _root(trigger.code) in MATERIAL_ROOTS:
+            if self._material_noun(obj):
                 agents = [a for a in self._noun_agents(obj) if self.actors(a)]
                 if agents:
                     return agents[:1]
+                if reaction:
+                    continue
             found = [p for c in _preps(obj) if c.lower_ in TARGET_PREPS + ("of", "by")
                      for p in c.children if p.dep_ == "pobj" and self.actors(p)]
             if found:
@@ -1360,7 +1371,7 @@ class Coder:
 
 def _repair_verb_lemmas(doc: Doc, lexicon: Lexicon) -> None:
     """Give back inflected verbs the lemma the lexicon knows when the lemmatizer cut them to another word
-    ("staged" -> "stag", not "stage")."""
+    ("staged" -> "stag", not "stage"), and verbs of doing again the lemma of doing ("reimpose" -> "impose")."""
     for token in doc:
         lemma = token.lemma_.lower()
         if token.pos_ != "VERB" or lemma in lexicon.verbs or lemma in lexicon.light_verbs:
@@ -1372,6 +1383,10 @@ def _repair_verb_lemmas(doc: Doc, lexicon: Lexicon) -> None:
                                                                    stem in lexicon.light_verbs)), None)
         if known is not None and known.startswith(lemma[:3]):
             token.lemma_ = known
+        elif lemma.startswith("re") and len(lemma) > 5:
+            base = lemma[2:].lstrip("-")
+            if base in lexicon.verbs or base in lexicon.light_verbs:
+                token.lemma_ = base  # "reimposed sanctions" is imposing them again
 
 
 def _char_span(token: Token) -> tuple[int, int]:
