@@ -373,3 +373,10 @@ def test_bare_description_takes_the_one_state_of_its_sentence(setup):
     assert find(analysis, "The government").country == "PAK"
     analysis = analyse(setup, "The army said Syria and Turkey had agreed.")
     assert find(analysis, "The army").country is None
+
+
+def test_a_state_that_is_the_other_party_does_not_give_a_bare_title_its_country(setup):
+    accused = analyse(setup, "Kurdish officials accused Turkey of using banned weapons.")
+    assert find(accused, "officials").country is None
+    reported = analyse(setup, "The ministry said Iran had violated the deal.")
+    assert find(reported, "The ministry").country is None

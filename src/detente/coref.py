@@ -94,8 +94,9 @@ class Resolver:
         self.desc_starting: dict[int, Descriptor] = {}
         self.referents: list[Referent] = []
         self.pending: list[Pending] = []
-        self._sent_countries: dict[int, set[str]] = defaultdict(set)  # states named in each sentence so far
-        self._pending_countries: dict[int, set[str]] | None = None
+        # states named in each sentence so far, with the token their span hangs from (-1 for a place: see _anchor)
+        self._sent_countries: dict[int, list[tuple[str, int]]] = defaultdict(list)
+        self._pending_countries: dict[int, list[tuple[str, int]]] | None = None
         self.sent_of = self._sentence_index()
         self.earlier = self._earlier_referents()
 
@@ -406,7 +407,7 @@ class Resolver:
                             span.root.dep_ in ("nsubj", "nsubjpass"), self.rank)
         self.referents.append(referent)
         if referent.country in self.registry.countries:
-            self._sent_countries[referent.sent].add(referent.country)
+            self._sent_countries[referent.sent].append((referent.country, self._anchor(start, end)))
         self._claim(start, end)
         return referent
 
@@ -1006,19 +1007,41 @@ class Resolver:
 
     def _context_country(self, item: Pending) -> str | None:
         """The one state named in the description's sentence (else in the headline): "Police arrested 20 people in
-        Cairo" -> Egypt's police. None when several states or none are named."""
+        Cairo" -> Egypt's police. None when several states or none are named. A state that is the other party of
+        the description's own verb ("officials accused Turkey of ...") says nothing of where the officials are from."""
         countries = self.registry.countries
         if self._pending_countries is None:
-            self._pending_countries = defaultdict(set)
+            self._pending_countries = defaultdict(list)
             for pending in self.pending:
                 if pending.country in countries:
-                    self._pending_countries[self.sent_of[pending.start]].add(pending.country)
+                    anchor = self._anchor(pending.start, pending.end)
+                    self._pending_countries[self.sent_of[pending.start]].append((pending.country, anchor))
         sent = self.sent_of[item.start]
-        here = self._sent_countries.get(sent, set()) | self._pending_countries.get(sent, set())
+        parties = self._parties_of(self.doc[item.start:item.end].root)
+        here = {country for country, root in self._sent_countries.get(sent, []) + self._pending_countries.get(sent, [])
+                if root < 0 or not parties & ({root} | {a.i for a in self.doc[root].ancestors})}
         for named in (here, {r.country for r in self.earlier if r.country in countries}):
             if named:
                 return next(iter(named)) if len(named) == 1 else None
         return None
+
+    def _anchor(self, start: int, end: int) -> int:
+        """The token a span naming a state hangs from, or -1 when it names a place ("in Cairo", "protesters in
+        Cairo"): a place tells where a description's actor is, whatever role the phrase has."""
+        places = self.words.get("place_prepositions", ())
+        if any(t.lower_ in places for t in self.doc[max(start - 1, 0):end]):
+            return -1
+        return self.doc[start:end].root.i
+
+    def _parties_of(self, subject: Token) -> set[int]:
+        """The objects, non-place prepositional objects and reported clauses of the verb a subject acts in."""
+        if subject.dep_ not in ("nsubj", "nsubjpass"):
+            return set()
+        verb = subject.head
+        places = set(self.words.get("place_prepositions", ()))
+        return {c.i for c in verb.children if c.dep_ in ("dobj", "dative", "attr", "oprd", "ccomp")} | \
+            {p.i for c in verb.children if c.dep_ == "prep" and c.lower_ not in places
+             for p in c.children if p.dep_ == "pobj"}
 
     # -- output -------------------------------------------------------------------------------------------------------
     def _mentions(self) -> list[Mention]:
