@@ -721,6 +721,10 @@ class SentenceCoder:
             material = self._noun_trigger(token) if reaction and direct and self._is_event_noun(token) else None
             if material is not None and _root(material.code) in MATERIAL_ROOTS:
                 continue  # "condemned the attack in Turkey's capital": the place is the attack's, not a recipient
+            if token.dep_ == "prep" and token.lower_ in ("in", "at", "near") and self._is_event_noun(token.head):
+                meeting = self._noun_trigger(token.head)
+                if meeting is not None and meeting.code in self.lex.reciprocal:
+                    continue  # "an offer to hold talks in Minsk": where a meeting is held is no recipient
             found = [m for m in self._mentions_at(token) if _located(m) and (
                 m.country not in own or (m.actor_id not in named | own and m.resolved_by == "dictionary"))]
             if found:
