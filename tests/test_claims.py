@@ -228,3 +228,10 @@ def test_real_kremlin_readout():
     for claim in analysis.claims:
         assert claim.sentence in (record["text"] if claim.section == "body" else record["title"])
         assert claim.a.actor_id != claim.b.actor_id
+
+
+def test_evaluation_lists_errors_for_the_dev_split_only(pipeline):
+    test = evaluation.run(split="test", pipeline=pipeline)
+    assert "errors" not in test["details"] and test["details"]["errors_count"] >= 0
+    dev = evaluation.run(split="dev", pipeline=pipeline)
+    assert isinstance(dev["details"]["errors"], list) and "errors_count" not in dev["details"]

@@ -152,13 +152,13 @@ class Lexicon:
     def control_kind(self, verb: Token) -> str | None:
         """What a verb does to the event it governs; also tried on the bare form, since the tagger's lemma of a
         third-person form is sometimes wrong ("hopes" -> "hop")."""
+        if verb.pos_ == "NOUN":
+            return self.control_nouns.get(_lemma(verb))  # "the refusal to accept"
         kind = self.control.get(_lemma(verb))
         if kind is None and verb.tag_ == "VBZ" and verb.lower_.endswith("s"):
             kind = self.control.get(verb.lower_[:-1])
         if kind is None and verb.dep_ == "acomp" and _lemma(verb.head) == "be":
             kind = self.control.get(f"be {_lemma(verb)}")  # "is willing to withdraw"
-        if verb.pos_ == "NOUN":
-            kind = self.control_nouns.get(_lemma(verb))  # "the refusal to accept"
         return kind
 
     def recoded(self, table: str, code: str, default: str | None = None) -> str | None:
@@ -383,7 +383,7 @@ class SentenceCoder:
             if governor is None:
                 continue
             kind = self.lex.control_kind(governor)
-            outer = by_token.get(governor.i) or (by_token.get(governor.head.i) if governor.dep_ == "acomp" else None)
+            outer = _governing_trigger(by_token, governor)
             if kind is None and trigger.nominal and outer is not None and trigger.token.dep_ == "dobj" and \
                     _root(outer.code) not in REACTION_ROOTS:
                 trigger.absorbed = True  # "boycotted all contact": the noun only completes the verb's event
@@ -409,7 +409,7 @@ class SentenceCoder:
                 kind = self._obligation(trigger.token, governor)
             if kind is None:
                 continue
-            outer = by_token.get(governor.i) or (by_token.get(governor.head.i) if governor.dep_ == "acomp" else None)
+            outer = _governing_trigger(by_token, governor)
             self._apply(kind, governor, outer, trigger, extra)
         for trigger in triggers:
             if any(t.absorbed and t.code is not None and self.lex.control_kind(t.token.head) == "accuse"
@@ -571,9 +571,7 @@ class SentenceCoder:
         if first.country is None or first.resolved_by not in ("demonym", "institution") or \
                 later.sector in (None, "IGO"):
             return later
-        actor = registry_for(self.sentence.doc).sector_actor(first.country, later.sector)
-        self.analysis.actors.setdefault(actor.id, actor)
-        return replace(later, actor_id=actor.id, country=actor.country)
+        return _relocated(later, first.country, self.analysis, self.sentence.doc)
 
     def _actor_of(self, token: Token, deep: bool = True) -> list[Mention]:
         found = self._named_actor(token, deep) or self._speaker_pronoun(token)
@@ -668,11 +666,12 @@ class SentenceCoder:
         # an object naming a located actor, else a prepositional one ("sell F-35 jets to Turkey"), else any actor;
         # a reaction to a material event takes its doer, not its victim ("condemned the killing of Soleimani")
         reaction = _root(trigger.code) in REACTION_ROOTS
-        named = [o for o in objects if self.actors(o) and not (reaction and self._material_noun(o))]
+        reacted = [o for o in objects if reaction and self._material_noun(o)]
+        named = [o for o in objects if o not in reacted and self.actors(o)]
         located = [o for o in named if any(_located(m) for m in self.actors(o))]
         targets = list(trigger.targets) or located or pattern_preps or \
             ([] if self._located_prep(verb, objects, pattern_words) else named)
-        for prep in _preps(verb) + [c for o in objects if not (reaction and self._material_noun(o)) for c in _preps(o)]:
+        for prep in _preps(verb) + [c for o in objects if o not in reacted for c in _preps(o)]:
             if prep.lower_ not in TARGET_PREPS:
                 continue
             for pobj in (c for c in prep.children if c.dep_ == "pobj" and c.i not in pattern_words):
@@ -718,8 +717,7 @@ class SentenceCoder:
                                                   for c in token.children):
                 continue
             direct = token.head == trigger.token or (token.head.dep_ == "prep" and token.head.head == trigger.token)
-            material = self._noun_trigger(token) if reaction and direct and self._is_event_noun(token) else None
-            if material is not None and _root(material.code) in MATERIAL_ROOTS:
+            if reaction and direct and self._material_noun(token):
                 continue  # "condemned the attack in Turkey's capital": the place is the attack's, not a recipient
             if token.dep_ == "prep" and token.lower_ in ("in", "at", "near") and self._is_event_noun(token.head):
                 meeting = self._noun_trigger(token.head)
@@ -826,11 +824,10 @@ class SentenceCoder:
         noun = trigger.token
         sources: list[Token] = list(trigger.sources) or [c for c in noun.children if c.dep_ == "poss"]
         # a generic modifier ("military occupation", "a government offensive") names no actor
-        modifiers = [c for c in noun.children if c.dep_ in ("compound", "amod", "nmod") and
-                     any(not m.actor_id.startswith("-") or m.country for m in self.actors(c))]
+        modifiers = [c for c in noun.children if c.dep_ in ("compound", "amod", "nmod") and self._names_actor(c)]
         modifiers += [c for m in modifiers for c in m.children  # "Russian-Turkish talks": both sides
                       if c.dep_ in ("amod", "compound", "nmod") and c.i + 1 < len(c.doc) and c.doc[c.i + 1].text == "-"
-                      and any(not a.actor_id.startswith("-") or a.country for a in self.actors(c))]
+                      and self._names_actor(c)]
         targets: list[Token] = []
         partners: list[Token] = []
         with_partners: list[Token] = []
@@ -886,9 +883,12 @@ class SentenceCoder:
     def _noun_agents(self, noun: Token) -> list[Token]:
         """Who carried out a nominal event: "Israel's strike", "the Israeli strike", "the strike by Israel"."""
         return [c for c in noun.children if c.dep_ == "poss" or
-                (c.dep_ in ("compound", "amod", "nmod") and
-                 any(not m.actor_id.startswith("-") or m.country for m in self.actors(c)))] + \
+                (c.dep_ in ("compound", "amod", "nmod") and self._names_actor(c))] + \
             [p for c in noun.children if c.dep_ == "prep" and c.lower_ == "by" for p in c.children if p.dep_ == "pobj"]
+
+    def _names_actor(self, token: Token) -> bool:
+        """Whether a modifier names an actor, not only a sector ("Israeli", "Hamas"; not "terrorist", "military")."""
+        return any(not m.actor_id.startswith("-") or m.country for m in self.actors(token))
 
     def _is_event_noun(self, token: Token) -> bool:
         return any(f in self.lex.nouns for f in _forms(token))
@@ -1006,6 +1006,11 @@ def _clause_verb(token: Token) -> Token | None:
             return None
         current = current.head
     return None
+
+
+def _governing_trigger(by_token: dict[int, Trigger], governor: Token) -> Trigger | None:
+    """The trigger a governing verb has: its own, or its copula's for an adjective ("is willing": "is")."""
+    return by_token.get(governor.i) or (by_token.get(governor.head.i) if governor.dep_ == "acomp" else None)
 
 
 def _coded_governor(governor: Token, outer: Trigger | None, code: str | None, extra: list[Trigger]) -> Trigger:
@@ -1184,9 +1189,7 @@ class Coder:
         place = next((m for m in self.index.within(low, high) if m.country is not None and m is not source), None)
         if place is None:
             return source
-        actor = registry_for(self.doc).sector_actor(place.country, source.sector)
-        self.analysis.actors.setdefault(actor.id, actor)
-        return replace(source, actor_id=actor.id, country=actor.country)
+        return _relocated(source, place.country, self.analysis, self.doc)
 
     def _domestic(self, source: Mention, code: Code) -> ActorRef | None:
         """The recipient of a protest or concession that names none: the source's own state (PLOVER's convention)."""
@@ -1391,6 +1394,14 @@ def _repair_verb_lemmas(doc: Doc, lexicon: Lexicon) -> None:
             base = lemma[2:].lstrip("-")
             if base in lexicon.verbs or base in lexicon.light_verbs:
                 token.lemma_ = base  # "reimposed sanctions" is imposing them again
+
+
+def _relocated(mention: Mention, country: str, analysis: DocumentAnalysis, doc: Doc) -> Mention:
+    """A country-less sector mention as that country's sector ("tanks" of "Israeli helicopters and tanks"), its actor
+    registered in the analysis."""
+    actor = registry_for(doc).sector_actor(country, mention.sector)
+    analysis.actors.setdefault(actor.id, actor)
+    return replace(mention, actor_id=actor.id, country=actor.country)
 
 
 def _char_span(token: Token) -> tuple[int, int]:

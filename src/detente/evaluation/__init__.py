@@ -22,3 +22,8 @@ def require_file(path: Path) -> Path:
     if not path.exists():
         raise FileNotFoundError(f"{path}: not found (the evaluation needs ../shared beside the repository)")
     return path
+
+
+def listed(errors: list, split: str, name: str) -> dict:
+    """Errors are listed for the dev split only; any other split, being for measuring, gets their number."""
+    return {name: errors} if split == "dev" else {f"{name}_count": len(errors)}

@@ -21,7 +21,7 @@ from typing import Any
 from ..actors import ActorRegistry, MentionIndex, resolve
 from ..model import Document, DocumentAnalysis, Mention
 from ..nlp import DEFAULT_MODEL, load_bare, load_nlp
-from . import require_file
+from . import listed, require_file
 
 REPO = Path(__file__).resolve().parents[3]
 LABELLED = REPO / "tests" / "data" / "mentions.jsonl"
@@ -105,11 +105,6 @@ def _check(expected: Any, predicted: str | None, registry: ActorRegistry) -> boo
     return predicted == expected
 
 
-def _listed(errors: list, split: str, name: str) -> dict[str, Any]:
-    """Errors are listed for the dev half only; the test half, for measuring, gets their number."""
-    return {name: errors} if split == "dev" else {f"{name}_count": len(errors)}
-
-
 def ngec(shared: Path, split: str = "test", model: str = DEFAULT_MODEL) -> dict[str, Any]:
     """Country and sector accuracy on the NGEC actor-resolution records of one split."""
     records = _read_jsonl(require_file(shared / "benchmarks" / "events" / "ngec_actor_resolution_tests.jsonl"))
@@ -163,7 +158,7 @@ def ngec(shared: Path, split: str = "test", model: str = DEFAULT_MODEL) -> dict[
         "sector_n": counts["sector_total"],
         "no_actor_accuracy": _ratio(counts["no_actor_correct"], counts["no_actor_total"]),
         "no_actor_n": counts["no_actor_total"],
-        "details": _listed(misses, split, "errors"),
+        "details": listed(misses, split, "errors"),
     }
 
 
@@ -219,7 +214,7 @@ def gold_sentences(shared: Path, split: str = "test", model: str = DEFAULT_MODEL
         found += file_found
     result["gold_actors"] = total
     result["country_found"] = _ratio(found, total)
-    result["details"] = _listed(misses, split, "misses")
+    result["details"] = listed(misses, split, "misses")
     return result
 
 
