@@ -122,3 +122,9 @@ def test_empty_or_unrelated_it_names_no_actor(setup):
                  "If Russia stopped the attacks, it would end the war.",
                  "Putin and Macron met. It was cold."):
         assert not [m for m in analyse(setup, text).mentions if m.text.lower() == "it"], text
+
+
+def test_object_pronoun_never_means_the_understood_subject(setup):
+    analysis = analyse(setup, "Putin rejected Macron's mediation, offering instead to help him deal with the protests.")
+    [him] = referents(analysis, "him")
+    assert him.actor_id == "test-macron"

@@ -13,7 +13,7 @@ COUNTRY = {"RUS": "RUS", "TUR": "TUR", "QAT": "QAT", "hamas": "PSE", "ISR": "ISR
            "SYR": "SYR", "PSE": "PSE", "UKR": "UKR", "putin": "RUS", "trump": "USA", "erdogan": "TUR",
            "soleimani": "IRN", "IRN-GOV": "IRN", "RUS-GOV": "RUS", "IRQ": "IRQ", "ITA": "ITA", "SRB": "SRB",
            "LBN": "LBN", "MYS": "MYS", "HUN": "HUN", "islamic-state": None,
-           "un-security-council": None}
+           "un-security-council": None, "CAN": "CAN"}
 
 
 @pytest.fixture(scope="module")
@@ -298,6 +298,11 @@ def test_scheduled_event_noun_is_future(nlp):
                   {"Erdogan": "erdogan", "Putin": "putin", "Turkey": "TUR"})
     visit = [e for e in events if e.source.country == "RUS"]
     assert [(e.target.country, e.plover, e.modality) for e in visit] == [("TUR", "AGREE", "future")]
+    misattached = code(nlp, "Putin and Netanyahu discussed the agenda, including in the context of the President of "
+                            "Russia's visit to Israel scheduled for January 2020.",
+                       {"Putin": "putin", "Russia": "RUS", "Israel": "ISR"})
+    assert [(e.target.country, e.plover, e.modality) for e in misattached if e.trigger.startswith("visit")] == \
+        [("ISR", "AGREE", "future")]
 
 
 def test_owner_pronoun_of_light_noun_is_the_subject(nlp):
@@ -347,7 +352,21 @@ def test_violence_without_named_doer_has_unknown_source(nlp):
     by_event = code(nlp, "A roadside bombing killed one U.S. soldier.", {"U.S. soldier": "USA"})
     assert [(e.source.actor_id, e.target.country) for e in by_event] == [("---", "USA")]
     headline = code(nlp, "Ten Russian soldiers killed in Ukraine", {"Russian soldiers": "RUS", "Ukraine": "UKR"})
-    assert [(e.source.actor_id, e.target.country) for e in headline] == [("---", "RUS")]
+    assert [(e.source.actor_id, e.source.country, e.target.country) for e in headline] == [("UKR-UAF", "UKR", "RUS")]
+
+
+def test_unnamed_doer_acts_where_the_clause_places_the_violence(nlp):
+    located = code(nlp, "A roadside bombing near the town of Samarra killed one U.S. soldier.",
+                   {"Samarra": "IRQ", "U.S. soldier": "USA"})
+    assert [(e.source.actor_id, e.source.sector, e.target.country) for e in located] == [("IRQ-UAF", "UAF", "USA")]
+    origin = code(nlp, "A missionary from Calgary was arrested.", {"Calgary": "CAN", "missionary": "CAN"})
+    assert all(e.source.actor_id == "---" for e in origin)
+
+
+def test_event_noun_that_did_the_violence_is_not_a_second_event(nlp):
+    events = code(nlp, "He was killed last week by a United States airstrike in Iraq.",
+                  {"United States": "USA", "Iraq": "IRQ"})
+    assert [(e.source.country, e.plover, e.trigger) for e in events] == [("USA", "ASSAULT", "killed")]
 
 
 def test_unknown_source_only_for_stated_violence(nlp):

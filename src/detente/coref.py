@@ -25,6 +25,7 @@ NAME_LABELS = {"PERSON", "ORG", "NORP", "GPE", "FAC", "LOC"}
 POSSESSIVE = {"'s", "’s", "'", "’"}
 DETERMINERS = {"the", "this", "that", "these", "those"}
 SECTION_RANK = {"title": 0, "body": 1}
+OBJECT_CASE = {"him", "her", "them"}  # object pronouns that the parser may make the subject of a small clause
 
 
 @dataclass
@@ -933,13 +934,20 @@ class Resolver:
         return token.i
 
     def _same_sentence_antecedent(self, i: int, same: list[Referent]) -> Referent | None:
-        """An object pronoun never means its own verb's subject ("Putin told him"); a possessive in a phrase of the
-        verb means its object ("X congratulated Y on his victory"); otherwise the subject, else the nearest."""
+        """An object pronoun never means its own verb's subject ("Putin told him"), stated or understood ("Lukashenko
+        rejected Macron's mediation, offering to help him"); a possessive in a phrase of the verb means its object ("X
+        congratulated Y on his victory"); otherwise the subject, else the nearest."""
         pronoun = self.doc[i]
         verb = self._governing_verb(i)
         roles = {id(r): (self.doc[r.start:r.end].root.dep_, self.doc[r.start:r.end].root.head.i) for r in same}
-        if pronoun.dep_ in ("dobj", "dative", "iobj", "pobj"):
-            same = [r for r in same if not (roles[id(r)][0] in ("nsubj", "nsubjpass") and roles[id(r)][1] == verb)]
+        if pronoun.dep_ == "nsubj" and pronoun.lower_ in OBJECT_CASE and pronoun.head.dep_ == "ccomp":
+            verb = pronoun.head.head.i  # "help him deal with": the object of "help"
+            pronoun_is_object = True
+        else:
+            pronoun_is_object = pronoun.dep_ in ("dobj", "dative", "iobj", "pobj")
+        if pronoun_is_object:
+            own = {verb, self._controlling_verb(verb)}
+            same = [r for r in same if not (roles[id(r)][0] in ("nsubj", "nsubjpass") and roles[id(r)][1] in own)]
             if not same:
                 return None
         if pronoun.dep_ == "poss":
@@ -948,6 +956,15 @@ class Resolver:
                 return objects[-1]
         subjects = [r for r in same if r.subject]
         return subjects[0] if subjects else same[-1]
+
+    def _controlling_verb(self, i: int) -> int:
+        """The verb whose subject is understood as the subject of a subjectless non-finite verb ("offering to help",
+        "wants to meet"): up through infinitive and participle clauses to the first verb with a subject."""
+        token = self.doc[i]
+        while token.dep_ in ("xcomp", "advcl", "conj") and token.tag_ in ("VB", "VBG", "VBN") and \
+                not any(c.dep_ in ("nsubj", "nsubjpass") for c in token.children):
+            token = token.head
+        return token.i
 
     def _compatible(self, ref: Referent, desc: Descriptor, country: str | None) -> bool:
         if country and ref.country not in (country, None):

@@ -24,8 +24,10 @@ concession that names no recipient is directed at the source's own state (the PL
 Coercion and violence (CAMEO roots 17-20) stated as a fact against a located actor whose doer the sentence does not
 name (a passive without agent, "killed in a suicide bombing", "a roadside bombing killed ...", "soldiers killed in
 Ukraine") have the source `UNKNOWN`: actor id "---", as CAMEO codes an unknown actor (and as the actors stage names
-sectors without a country "---GOV"), registered in `analysis.actors`. A violent verb done by means of a violent event
-noun takes the noun's code ("blown up by a missile" is military force).
+sectors without a country "---GOV"), registered in `analysis.actors`; when a locative phrase of the clause places the
+violence in a country ("near the town of Samarra", "in Ukraine") the doer is that country's unidentified armed forces
+(sector UAF), and a country-less sector ("militants") acts in that country. A violent verb done by means of a violent
+event noun takes the noun's code ("blown up by a missile" is military force), and the noun is no second event.
 
 Truth conditions: a threat or commitment is asserted whatever its condition ("threatened to ... unless"); a clause
 announcing an action under a condition ("will withdraw unless ...") is a future (a conditional promise or threat); the
@@ -90,6 +92,8 @@ AGENTLESS_ROOTS = {"17", "18", "19", "20"}  # coercion and violence are coded ev
 # the doer of an event the text does not name (CAMEO's "---"; country-less sectors are "---GOV", "---MIL", ...)
 UNKNOWN_ACTOR = Actor("---", "unknown actor", None, None, "group")
 UNKNOWN = ActorRef(UNKNOWN_ACTOR.id, UNKNOWN_ACTOR.name, None, None)
+UNIDENTIFIED_FORCES = "UAF"  # CAMEO's sector for armed forces the text does not identify
+LOCATIVE_PREPS = {"in", "near", "at", "outside", "inside", "around", "across", "throughout", "off", "within"}
 
 
 @dataclass(frozen=True)
@@ -411,6 +415,12 @@ class SentenceCoder:
                 continue
             outer = _governing_trigger(by_token, governor)
             self._apply(kind, governor, outer, trigger, extra)
+        for trigger in triggers:
+            if not trigger.nominal and _root(trigger.code) in AGENTLESS_ROOTS:
+                for means in self._agents(trigger.token) if _passive(trigger.token) else _subjects(trigger.token):
+                    noun = by_token.get(means.i)
+                    if noun is not None and noun.nominal and _root(noun.code) in AGENTLESS_ROOTS:
+                        noun.absorbed = True  # "was killed by a US airstrike": one event, done by the strike's doer
         for trigger in triggers:
             if any(t.absorbed and t.code is not None and self.lex.control_kind(t.token.head) == "accuse"
                    for t in (by_token.get(head.i) for head in _conjunct_heads(trigger.token)) if t is not None):
@@ -1160,15 +1170,13 @@ class Coder:
         reporter = self._reporter(coder, trigger)
         for source, target in pairs:
             self.number += 1
-            source = self._localized(source, trigger, code)
-            target_ref = actor_ref(target, self.analysis) if target is not None else self._domestic(source, code)
-            if source is None:
-                self.analysis.actors.setdefault(UNKNOWN_ACTOR.id, UNKNOWN_ACTOR)
+            source_ref = self._localized(source, trigger, code)
+            target_ref = actor_ref(target, self.analysis) if target is not None else self._domestic(source_ref, code)
             yield Event(
                 id=f"{self.analysis.document.id}#e{self.number}",
                 document_id=self.analysis.document.id,
                 sentence=sentence.text, start=sentence.start_char, end=sentence.end_char,
-                source=actor_ref(source, self.analysis) if source is not None else UNKNOWN,
+                source=source_ref,
                 target=target_ref,
                 plover=code.plover, cameo=code.code, quad_class=code.quad_class, goldstein=code.goldstein,
                 date=date, date_precision=precision, negated=trigger.negated, modality=trigger.modality,
@@ -1178,20 +1186,48 @@ class Coder:
                 section=self.section,
             )
 
-    def _localized(self, source: Mention | None, trigger: Trigger, code: Code) -> Mention | None:
-        """Protesters named without a country ("students throughout Indonesia staged demonstrations", "prisoners
-        rioted at a jail in Dili") protest where their clause places them: the first located actor it names."""
-        if source is None or source.country is not None or source.sector in (None, "IGO") or \
-                code.plover not in self.lex.domestic_default:
-            return source
+    def _localized(self, source: Mention | None, trigger: Trigger, code: Code) -> ActorRef:
+        """The source as an actor reference, placed where its clause places it when the text gives it no country.
+        Protesters named by a sector without a country ("students throughout Indonesia staged demonstrations", "prisoners rioted
+        at a jail in Dili") protest in the first located actor the clause names; other country-less sectors
+        ("militants attacked a checkpoint in northern Syria") act in the place the clause names; and the unnamed
+        doer of coercion or violence there ("a roadside bombing near Samarra killed ...") is that country's
+        unidentified armed forces (CAMEO's UAF)."""
+        if source is not None and not source.actor_id.startswith(UNKNOWN_ACTOR.id):
+            return actor_ref(source, self.analysis)  # named, or of a known country
         clause = trigger.clause or trigger.token
         low, high = _char_span(clause)
-        place = next((m for m in self.index.within(low, high) if m.country is not None and m is not source), None)
+        if source is not None and code.plover in self.lex.domestic_default:
+            place = next((m for m in self.index.within(low, high) if m.country is not None and m is not source), None)
+        else:
+            place = next((m for m in self.index.within(low, high) if m.country is not None and self._is_place(m)),
+                         None)
         if place is None:
-            return source
-        return _relocated(source, place.country, self.analysis, self.doc)
+            if source is None:
+                self.analysis.actors.setdefault(UNKNOWN_ACTOR.id, UNKNOWN_ACTOR)
+                return UNKNOWN
+            return actor_ref(source, self.analysis)
+        if source is None:
+            if _root(code.code) not in AGENTLESS_ROOTS:
+                self.analysis.actors.setdefault(UNKNOWN_ACTOR.id, UNKNOWN_ACTOR)
+                return UNKNOWN
+            actor = registry_for(self.doc).sector_actor(place.country, UNIDENTIFIED_FORCES)
+            self.analysis.actors.setdefault(actor.id, actor)
+            return ActorRef(actor.id, actor.name, actor.country, actor.sector)
+        return actor_ref(_relocated(source, place.country, self.analysis, self.doc), self.analysis)
 
-    def _domestic(self, source: Mention, code: Code) -> ActorRef | None:
+    def _is_place(self, mention: Mention) -> bool:
+        """Whether a mention names where something happens: a locative phrase ("in northern Syria", "near the town of
+        Samarra"), not an origin ("a missionary from Calgary")."""
+        span = self.doc.char_span(mention.start, mention.end, alignment_mode="expand")
+        if span is None:
+            return False
+        token = span.root
+        while token.dep_ == "pobj" and token.head.lower_ == "of" and token.head.head.dep_ == "pobj":
+            token = token.head.head
+        return token.dep_ == "pobj" and token.head.lower_ in LOCATIVE_PREPS
+
+    def _domestic(self, source: ActorRef, code: Code) -> ActorRef | None:
         """The recipient of a protest or concession that names none: the source's own state (PLOVER's convention)."""
         if code.plover not in self.lex.domestic_default or source.country is None or source.sector == "IGO":
             return None
@@ -1213,8 +1249,7 @@ class Coder:
     # --- truth conditions
     def _truth(self, trigger: Trigger) -> None:
         clause = trigger.clause or trigger.token
-        if trigger.nominal and trigger.modality == "asserted" and any(
-                c.dep_ in ("amod", "acl") and c.lower_ in self.lex.prospective for c in trigger.token.children):
+        if trigger.nominal and trigger.modality == "asserted" and self._prospective(trigger.token):
             trigger.modality = "future"  # "the visit scheduled for January", "announced the upcoming summit"
             trigger.code = _intent_code(self.lex, trigger.code)
             trigger.negated = trigger.negated or _has_neg(trigger.token)
@@ -1246,7 +1281,7 @@ class Coder:
                                                     for m in c.children) for c in clause.children)
         if trigger.modality == "committed" and not condition:
             # a threat or commitment is made whatever its condition ("threatened to ... unless")
-            trigger.modality = "reported" if reporting is not None else "asserted"
+            trigger.modality = "reported" if reporting is not None or self._quote(trigger) is not None else "asserted"
             return
         if trigger.modality == "intended" and not (condition or conditioned):
             return
@@ -1271,6 +1306,16 @@ class Coder:
                 trigger.code = _intent_code(self.lex, trigger.code)
         elif trigger.modality == "asserted" and (reporting is not None or self._quote(trigger) is not None):
             trigger.modality = "reported"
+
+    def _prospective(self, noun: Token) -> bool:
+        """Whether an event noun is announced for later: "the upcoming summit", "the visit scheduled for January",
+        also when the parser hangs the participle on a noun above ("in the context of X's visit to Israel scheduled
+        for January")."""
+        if any(c.dep_ in ("amod", "acl") and c.lower_ in self.lex.prospective for c in noun.children):
+            return True
+        after = noun.doc[noun.right_edge.i + 1] if noun.right_edge.i + 1 < len(noun.doc) else None
+        return after is not None and after.dep_ == "acl" and after.lower_ in self.lex.prospective and \
+            after.head in noun.ancestors
 
     def _reporting_verb(self, clause: Token) -> Token | None:
         """The reporting verb ("said", "announced") whose complement contains the clause, if any."""
