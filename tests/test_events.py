@@ -13,7 +13,7 @@ COUNTRY = {"RUS": "RUS", "TUR": "TUR", "QAT": "QAT", "hamas": "PSE", "ISR": "ISR
            "SYR": "SYR", "PSE": "PSE", "UKR": "UKR", "putin": "RUS", "trump": "USA", "erdogan": "TUR",
            "soleimani": "IRN", "IRN-GOV": "IRN", "RUS-GOV": "RUS", "IRQ": "IRQ", "ITA": "ITA", "SRB": "SRB",
            "LBN": "LBN", "MYS": "MYS", "HUN": "HUN", "islamic-state": None,
-           "un-security-council": None, "CAN": "CAN"}
+           "un-security-council": None, "CAN": "CAN", "VNM": "VNM"}
 
 
 @pytest.fixture(scope="module")
@@ -482,3 +482,9 @@ def test_condemning_an_attack_accuses_its_doer_never_its_victim(nlp):
     assert [(e.source.country, e.target) for e in unnamed if e.plover == "ACCUSE"] == [("RUS", None)]
     named = code(nlp, "Turkey condemned Israel's strike on Gaza.", {"Turkey": "TUR", "Israel": "ISR", "Gaza": "PSE"})
     assert ("TUR", "ISR", "ACCUSE") in dyads(named)
+
+
+def test_subject_hung_on_an_auxiliary_is_the_verb_subject(nlp):
+    events = code(nlp, "Putin said Vietnam is committed to opening up the economy.",
+                  {"Putin": "putin", "Vietnam": "VNM"})
+    assert [(e.source.country, e.plover, e.modality) for e in events] == [("VNM", "AGREE", "reported")]

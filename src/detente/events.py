@@ -1097,6 +1097,7 @@ class Coder:
     def run(self) -> list[Event]:
         events: list[Event] = []
         _repair_verb_lemmas(self.doc, self.lex)
+        _repair_auxiliary_subjects(self.doc)
         for sentence in self.doc.sents:
             if not self.index.within(sentence.start_char, sentence.end_char):
                 continue
@@ -1419,6 +1420,18 @@ class Coder:
         for number, event in enumerate(kept, start=base + 1):
             event.id = f"{prefix}{number}"
         return kept
+
+
+def _repair_auxiliary_subjects(doc: Doc) -> None:
+    """Hang a subject the parser attached to an auxiliary on the verb ("said Vietnam is committed to": "Vietnam"
+    under "is" instead of "committed")."""
+    for token in doc:
+        aux = token.head
+        if token.dep_ == "nsubj" and aux.dep_ in ("aux", "auxpass") and aux.head.pos_ == "VERB" and \
+                not any(c.dep_ in ("nsubj", "nsubjpass") for c in aux.head.children):
+            verb = aux.head
+            token.head = verb
+            token.dep_ = "nsubjpass" if aux.dep_ == "auxpass" else "nsubj"
 
 
 def _repair_verb_lemmas(doc: Doc, lexicon: Lexicon) -> None:
