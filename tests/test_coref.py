@@ -128,3 +128,9 @@ def test_object_pronoun_never_means_the_understood_subject(setup):
     analysis = analyse(setup, "Putin rejected Macron's mediation, offering instead to help him deal with the protests.")
     [him] = referents(analysis, "him")
     assert him.actor_id == "test-macron"
+
+
+def test_titled_stranger_serves_the_state_of_the_sentence(setup):
+    analysis = analyse(setup, "Rebels in Ivory Coast dismissed an appeal from President Laurent Gbago on Wednesday.")
+    [stranger] = [m for m in analysis.mentions if "Gbago" in m.text]
+    assert (stranger.country, stranger.sector) == ("CIV", "GOV")

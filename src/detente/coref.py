@@ -95,6 +95,7 @@ class Resolver:
         self.desc_starting: dict[int, Descriptor] = {}
         self.referents: list[Referent] = []
         self.pending: list[Pending] = []
+        self.strangers: list[Referent] = []  # new people with a title but no country ("Minister Tran Xuan Gia")
         # states named in each sentence so far, with the token their span hangs from (-1 for a place: see _anchor)
         self._sent_countries: dict[int, list[tuple[str, int]]] = defaultdict(list)
         self._pending_countries: dict[int, list[tuple[str, int]]] | None = None
@@ -120,6 +121,7 @@ class Resolver:
         self._repeated_surnames()
         self._bare_descriptors()
         self._pronouns()
+        self._place_strangers()
         self._resolve_pending()
         return self._mentions()
 
@@ -501,7 +503,9 @@ class Resolver:
 
                 sector = "ELI" if title is not None and title.former else (title.sector if title else None)
                 actor = Actor(slug(name.text), name.text, country, sector, "person")
-                self._add(start, span.end, actor, sector, "new_actor", titles=titles)
+                referent = self._add(start, span.end, actor, sector, "new_actor", titles=titles)
+                if title is not None and not title.former and not country:
+                    self.strangers.append(referent)
         if appositive is not None:
             self._claim(span.end, appositive[0])
 
@@ -1021,6 +1025,18 @@ class Resolver:
         sector = "ELI" if desc.former else "IGO" if igo_title else desc.sector
         self._add(item.start, item.end, self.registry.sector_actor(item.country, sector), sector, "title",
                   titles={desc.key})
+
+    def _place_strangers(self) -> None:
+        """A new person with a title but no country serves the one state named in the sentence, as a bare title
+        does ("Planning and Investment Minister Tran Xuan Gia said Vietnam ...")."""
+        for stranger in self.strangers:
+            country = self._context_country(Pending(stranger.start, stranger.end))
+            if country is None:
+                continue
+            actor = replace(stranger.actor, country=country)
+            for referent in self.referents:
+                if referent.actor.id == actor.id and referent.country is None:
+                    referent.actor, referent.country = actor, country
 
     def _context_country(self, item: Pending) -> str | None:
         """The one state named in the description's sentence (else in the headline): "Police arrested 20 people in
