@@ -13,7 +13,7 @@ COUNTRY = {"RUS": "RUS", "TUR": "TUR", "QAT": "QAT", "hamas": "PSE", "ISR": "ISR
            "SYR": "SYR", "PSE": "PSE", "UKR": "UKR", "putin": "RUS", "trump": "USA", "erdogan": "TUR",
            "soleimani": "IRN", "IRN-GOV": "IRN", "RUS-GOV": "RUS", "IRQ": "IRQ", "ITA": "ITA", "SRB": "SRB",
            "LBN": "LBN", "MYS": "MYS", "HUN": "HUN", "islamic-state": None,
-           "un-security-council": None, "CAN": "CAN", "VNM": "VNM"}
+           "un-security-council": None, "CAN": "CAN", "VNM": "VNM", "CHN": "CHN", "EGY": "EGY"}
 
 
 @pytest.fixture(scope="module")
@@ -488,3 +488,12 @@ def test_subject_hung_on_an_auxiliary_is_the_verb_subject(nlp):
     events = code(nlp, "Putin said Vietnam is committed to opening up the economy.",
                   {"Putin": "putin", "Vietnam": "VNM"})
     assert [(e.source.country, e.plover, e.modality) for e in events] == [("VNM", "AGREE", "reported")]
+
+
+def test_wars_and_operations_that_are_no_fighting(nlp):
+    assert code(nlp, "Russia and China are waging a trade war against the United States.",
+                {"Russia": "RUS", "China": "CHN", "the United States": "USA"}) == []
+    events = code(nlp, "Israel coordinated its humanitarian operations with Egypt.", {"Israel": "ISR", "Egypt": "EGY"})
+    assert "ASSAULT" not in {e.plover for e in events}
+    assert dyads(code(nlp, "Russia is waging war against Ukraine.", {"Russia": "RUS", "Ukraine": "UKR"})) == \
+        {("RUS", "UKR", "ASSAULT")}
