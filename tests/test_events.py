@@ -497,3 +497,10 @@ def test_wars_and_operations_that_are_no_fighting(nlp):
     assert "ASSAULT" not in {e.plover for e in events}
     assert dyads(code(nlp, "Russia is waging war against Ukraine.", {"Russia": "RUS", "Ukraine": "UKR"})) == \
         {("RUS", "UKR", "ASSAULT")}
+
+
+def test_quantity_before_the_event_noun_is_looked_through(nlp):
+    talks = code(nlp, "Russia and Turkey held two rounds of talks in Moscow.", {"Russia": "RUS", "Turkey": "TUR"})
+    assert dyads(talks) == {("RUS", "TUR", "CONSULT"), ("TUR", "RUS", "CONSULT")}
+    strikes = code(nlp, "Israel launched a series of air strikes on Syria.", {"Israel": "ISR", "Syria": "SYR"})
+    assert dyads(strikes) == {("ISR", "SYR", "ASSAULT")}

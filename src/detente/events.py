@@ -147,6 +147,7 @@ class Lexicon:
     background_prepositions: set[str]
     prospective: set[str]
     stance_participles: set[str]
+    quantity_nouns: set[str]
     name_suffixes: set[str]
     owned_proposals: set[str]
 
@@ -238,6 +239,7 @@ def load_lexicon() -> Lexicon:
         background_prepositions=set(data["background"]["prepositions"]),
         prospective=set(data["prospective"]),
         stance_participles=set(data["stance_participles"]),
+        quantity_nouns=set(data["quantity_nouns"]),
         name_suffixes=set(data["name_suffixes"]),
         owned_proposals=set(data["owned_proposals"]),
     )
@@ -1098,6 +1100,7 @@ class Coder:
         events: list[Event] = []
         _repair_verb_lemmas(self.doc, self.lex)
         _repair_auxiliary_subjects(self.doc)
+        _repair_quantity_objects(self.doc, self.lex)
         for sentence in self.doc.sents:
             if not self.index.within(sentence.start_char, sentence.end_char):
                 continue
@@ -1432,6 +1435,22 @@ def _repair_auxiliary_subjects(doc: Doc) -> None:
             verb = aux.head
             token.head = verb
             token.dep_ = "nsubjpass" if aux.dep_ == "auxpass" else "nsubj"
+
+
+def _repair_quantity_objects(doc: Doc, lexicon: Lexicon) -> None:
+    """Make the noun after a quantity the verb's object ("launched 10 days of war games", "held two rounds of
+    talks", "arrested hundreds of protesters"), the quantity its modifier."""
+    for quantity in doc:
+        if quantity.dep_ not in ("dobj", "nsubjpass") or quantity.lemma_.lower() not in lexicon.quantity_nouns or \
+                quantity.head.pos_ not in ("VERB", "AUX"):
+            continue
+        of = next((c for c in quantity.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+        noun = next((c for c in of.children if c.dep_ == "pobj" and c.pos_ in ("NOUN", "PROPN")), None) \
+            if of is not None else None
+        if noun is None:
+            continue
+        noun.head, noun.dep_ = quantity.head, quantity.dep_
+        quantity.head, quantity.dep_ = noun, "nmod"
 
 
 def _repair_verb_lemmas(doc: Doc, lexicon: Lexicon) -> None:
