@@ -504,3 +504,9 @@ def test_quantity_before_the_event_noun_is_looked_through(nlp):
     assert dyads(talks) == {("RUS", "TUR", "CONSULT"), ("TUR", "RUS", "CONSULT")}
     strikes = code(nlp, "Israel launched a series of air strikes on Syria.", {"Israel": "ISR", "Syria": "SYR"})
     assert dyads(strikes) == {("ISR", "SYR", "ASSAULT")}
+
+
+def test_talks_a_verb_is_for_are_held_by_its_subject(nlp):
+    events = code(nlp, "U.S. and Russian negotiators return to Geneva this week for talks on nuclear missiles.",
+                  {"U.S.": "USA", "Russian negotiators": "RUS"})
+    assert dyads(events) == {("USA", "RUS", "CONSULT"), ("RUS", "USA", "CONSULT")}

@@ -876,6 +876,9 @@ class SentenceCoder:
             sources = modifiers[:1]
         elif modifiers and not targets:
             targets = modifiers[:1]
+        if not sources and not partners and _root(trigger.code) == "04" and noun.dep_ == "pobj" and \
+                noun.head.lower_ == "for" and noun.head.head.pos_ == "VERB":
+            sources = [s for s in _subjects(noun.head.head) if self.actors(s)]  # "arrived in Moscow for talks"
         if light and not partners and not any(self.actors(s) for s in sources):
             # "mounted its invasion", "held their first meeting": the owner pronoun is the light verb's subject
             sources = trigger.sources or _subjects(noun.head)
