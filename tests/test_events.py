@@ -13,7 +13,7 @@ COUNTRY = {"RUS": "RUS", "TUR": "TUR", "QAT": "QAT", "hamas": "PSE", "ISR": "ISR
            "SYR": "SYR", "PSE": "PSE", "UKR": "UKR", "putin": "RUS", "trump": "USA", "erdogan": "TUR",
            "soleimani": "IRN", "IRN-GOV": "IRN", "RUS-GOV": "RUS", "IRQ": "IRQ", "ITA": "ITA", "SRB": "SRB",
            "LBN": "LBN", "MYS": "MYS", "HUN": "HUN", "islamic-state": None,
-           "un-security-council": None, "CAN": "CAN", "VNM": "VNM", "CHN": "CHN", "EGY": "EGY"}
+           "un-security-council": None, "CAN": "CAN", "VNM": "VNM", "CHN": "CHN", "EGY": "EGY", "EGY-GOV": "EGY", "---CVL": None}
 
 
 @pytest.fixture(scope="module")
@@ -34,7 +34,8 @@ def code(nlp, text: str, mentions: dict[str, str], published: str | None = "2020
         while start >= 0:
             number += 1
             analysis.mentions.append(Mention(f"d#m{number}", "d", start, start + len(surface), surface, actor_id,
-                                             COUNTRY[actor_id], None, "dictionary"))
+                                             COUNTRY[actor_id], actor_id[3:] if actor_id.startswith("---") else None,
+                                             "dictionary"))
             start = text.find(surface, start + 1)
     analysis.quotes = list(quotes)
     return extract_events(doc, analysis, "body")
@@ -510,3 +511,9 @@ def test_talks_a_verb_is_for_are_held_by_its_subject(nlp):
     events = code(nlp, "U.S. and Russian negotiators return to Geneva this week for talks on nuclear missiles.",
                   {"U.S.": "USA", "Russian negotiators": "RUS"})
     assert dyads(events) == {("USA", "RUS", "CONSULT"), ("RUS", "USA", "CONSULT")}
+
+
+def test_countryless_target_is_of_the_place_of_the_event(nlp):
+    doc_text = "Police arrested protesters in Cairo."
+    events = code(nlp, doc_text, {"Police": "EGY-GOV", "Cairo": "EGY", "protesters": "---CVL"})
+    assert [(e.target.actor_id, e.target.country) for e in events if e.plover == "COERCE"] == [("EGY-CVL", "EGY")]

@@ -26,7 +26,8 @@ name (a passive without agent, "killed in a suicide bombing", "a roadside bombin
 Ukraine") have the source `UNKNOWN`: actor id "---", as CAMEO codes an unknown actor (and as the actors stage names
 sectors without a country "---GOV"), registered in `analysis.actors`; when a locative phrase of the clause places the
 violence in a country ("near the town of Samarra", "in Ukraine") the doer is that country's unidentified armed forces
-(sector UAF), and a country-less sector ("militants") acts in that country. A violent verb done by means of a violent
+(sector UAF), and a country-less sector ("militants") acts in that country; a country-less sector as target ("arrested
+protesters in Cairo") is of the country the clause places the event in. A violent verb done by means of a violent
 event noun takes the noun's code ("blown up by a missile" is military force), and the noun is no second event.
 
 Truth conditions: a threat or commitment is asserted whatever its condition ("threatened to ... unless"); a clause
@@ -1178,7 +1179,8 @@ class Coder:
         for source, target in pairs:
             self.number += 1
             source_ref = self._localized(source, trigger, code)
-            target_ref = actor_ref(target, self.analysis) if target is not None else self._domestic(source_ref, code)
+            target_ref = self._placed_target(target, trigger) if target is not None else \
+                self._domestic(source_ref, code)
             yield Event(
                 id=f"{self.analysis.document.id}#e{self.number}",
                 document_id=self.analysis.document.id,
@@ -1222,6 +1224,17 @@ class Coder:
             self.analysis.actors.setdefault(actor.id, actor)
             return ActorRef(actor.id, actor.name, actor.country, actor.sector)
         return actor_ref(_relocated(source, place.country, self.analysis, self.doc), self.analysis)
+
+    def _placed_target(self, target: Mention, trigger: Trigger) -> ActorRef:
+        """The target as an actor reference; a sector named without a country ("prisoners", "militants") is of the
+        country where its clause places the event ("arrested protesters in Cairo")."""
+        if not target.actor_id.startswith(UNKNOWN_ACTOR.id):
+            return actor_ref(target, self.analysis)
+        low, high = _char_span(trigger.clause or trigger.token)
+        place = next((m for m in self.index.within(low, high) if m.country is not None and self._is_place(m)), None)
+        if place is None:
+            return actor_ref(target, self.analysis)
+        return actor_ref(_relocated(target, place.country, self.analysis, self.doc), self.analysis)
 
     def _is_place(self, mention: Mention) -> bool:
         """Whether a mention names where something happens: a locative phrase ("in northern Syria", "near the town of
