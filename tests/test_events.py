@@ -13,7 +13,7 @@ COUNTRY = {"RUS": "RUS", "TUR": "TUR", "QAT": "QAT", "hamas": "PSE", "ISR": "ISR
            "SYR": "SYR", "PSE": "PSE", "UKR": "UKR", "putin": "RUS", "trump": "USA", "erdogan": "TUR",
            "soleimani": "IRN", "IRN-GOV": "IRN", "RUS-GOV": "RUS", "IRQ": "IRQ", "ITA": "ITA", "SRB": "SRB",
            "LBN": "LBN", "MYS": "MYS", "HUN": "HUN", "islamic-state": None,
-           "un-security-council": None, "CAN": "CAN", "VNM": "VNM", "CHN": "CHN", "EGY": "EGY", "EGY-GOV": "EGY", "---CVL": None}
+           "un-security-council": None, "CAN": "CAN", "VNM": "VNM", "CHN": "CHN", "EGY": "EGY", "EGY-GOV": "EGY", "---CVL": None, "JPN": "JPN"}
 
 
 @pytest.fixture(scope="module")
@@ -517,3 +517,8 @@ def test_countryless_target_is_of_the_place_of_the_event(nlp):
     doc_text = "Police arrested protesters in Cairo."
     events = code(nlp, doc_text, {"Police": "EGY-GOV", "Cairo": "EGY", "protesters": "---CVL"})
     assert [(e.target.actor_id, e.target.country) for e in events if e.plover == "COERCE"] == [("EGY-CVL", "EGY")]
+
+
+def test_recipient_in_a_phrase_of_the_pattern_object(nlp):
+    events = code(nlp, "Japan lodged a protest with China over the incident.", {"Japan": "JPN", "China": "CHN"})
+    assert dyads(events) == {("JPN", "CHN", "ACCUSE")}

@@ -684,7 +684,7 @@ class SentenceCoder:
         located = [o for o in named if any(_located(m) for m in self.actors(o))]
         targets = list(trigger.targets) or located or pattern_preps or \
             ([] if self._located_prep(verb, objects, pattern_words) else named)
-        for prep in _preps(verb) + [c for o in objects if o not in reacted for c in _preps(o)]:
+        for prep in _preps(verb) + [c for o in objects + carriers if o not in reacted for c in _preps(o)]:
             if prep.lower_ not in TARGET_PREPS:
                 continue
             for pobj in (c for c in prep.children if c.dep_ == "pobj" and c.i not in pattern_words):
