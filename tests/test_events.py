@@ -522,3 +522,8 @@ def test_countryless_target_is_of_the_place_of_the_event(nlp):
 def test_recipient_in_a_phrase_of_the_pattern_object(nlp):
     events = code(nlp, "Japan lodged a protest with China over the incident.", {"Japan": "JPN", "China": "CHN"})
     assert dyads(events) == {("JPN", "CHN", "ACCUSE")}
+
+
+def test_where_two_parties_meet_is_no_recipient(nlp):
+    events = code(nlp, "Putin and Erdogan met in Sochi.", {"Putin": "putin", "Erdogan": "erdogan", "Sochi": "RUS"})
+    assert dyads(events) == {("RUS", "TUR", "CONSULT"), ("TUR", "RUS", "CONSULT")}

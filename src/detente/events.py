@@ -673,7 +673,8 @@ class SentenceCoder:
                     not any(c.dep_ in ("dobj", "dative") for c in verb.children):
                 subjects, patients = patients, []  # "Vietnam is committed to opening up": a stance, not a patient
             objects = patients + objects
-        pattern_preps = [p for w in trigger.words if w.dep_ in ("prep", "dative") and w.lower_ in PREPOSITIONS
+        pattern_preps = [p for w in trigger.words if w.dep_ in ("prep", "dative") and w.lower_ in PREPOSITIONS and
+                         not (trigger.code in self.lex.reciprocal and w.lower_ in LOCATIVE_PREPS)  # "met in Geneva"
                          for p in w.children if p.dep_ == "pobj" and p.i not in pattern_words and
                          self.actors(p, deep=False)]
         # an object naming a located actor, else a prepositional one ("sell F-35 jets to Turkey"), else any actor;
