@@ -13,7 +13,7 @@ COUNTRY = {"RUS": "RUS", "TUR": "TUR", "QAT": "QAT", "hamas": "PSE", "ISR": "ISR
            "SYR": "SYR", "PSE": "PSE", "UKR": "UKR", "putin": "RUS", "trump": "USA", "erdogan": "TUR",
            "soleimani": "IRN", "IRN-GOV": "IRN", "RUS-GOV": "RUS", "IRQ": "IRQ", "ITA": "ITA", "SRB": "SRB",
            "LBN": "LBN", "MYS": "MYS", "HUN": "HUN", "islamic-state": None,
-           "un-security-council": None, "CAN": "CAN", "VNM": "VNM", "CHN": "CHN", "EGY": "EGY", "EGY-GOV": "EGY", "---CVL": None, "JPN": "JPN"}
+           "un-security-council": None, "CAN": "CAN", "VNM": "VNM", "CHN": "CHN", "EGY": "EGY", "EGY-GOV": "EGY", "---CVL": None, "JPN": "JPN", "DEU": "DEU"}
 
 
 @pytest.fixture(scope="module")
@@ -527,3 +527,8 @@ def test_recipient_in_a_phrase_of_the_pattern_object(nlp):
 def test_where_two_parties_meet_is_no_recipient(nlp):
     events = code(nlp, "Putin and Erdogan met in Sochi.", {"Putin": "putin", "Erdogan": "erdogan", "Sochi": "RUS"})
     assert dyads(events) == {("RUS", "TUR", "CONSULT"), ("TUR", "RUS", "CONSULT")}
+
+
+def test_seeking_refuge_is_an_appeal(nlp):
+    events = code(nlp, "Thousands of Iraqi Kurds sought refuge in Germany.", {"Iraqi Kurds": "IRQ", "Germany": "DEU"})
+    assert [(e.source.country, e.target.country, e.plover) for e in events] == [("IRQ", "DEU", "APPEAL")]
