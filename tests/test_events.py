@@ -13,7 +13,7 @@ COUNTRY = {"RUS": "RUS", "TUR": "TUR", "QAT": "QAT", "hamas": "PSE", "ISR": "ISR
            "SYR": "SYR", "PSE": "PSE", "UKR": "UKR", "putin": "RUS", "trump": "USA", "erdogan": "TUR",
            "soleimani": "IRN", "IRN-GOV": "IRN", "RUS-GOV": "RUS", "IRQ": "IRQ", "ITA": "ITA", "SRB": "SRB",
            "LBN": "LBN", "MYS": "MYS", "HUN": "HUN", "islamic-state": None,
-           "un-security-council": None, "CAN": "CAN", "VNM": "VNM", "CHN": "CHN", "EGY": "EGY", "EGY-GOV": "EGY", "---CVL": None, "JPN": "JPN", "DEU": "DEU"}
+           "un-security-council": None, "CAN": "CAN", "VNM": "VNM", "CHN": "CHN", "EGY": "EGY", "EGY-GOV": "EGY", "---CVL": None, "JPN": "JPN", "DEU": "DEU", "NLD": "NLD"}
 
 
 @pytest.fixture(scope="module")
@@ -532,3 +532,10 @@ def test_where_two_parties_meet_is_no_recipient(nlp):
 def test_seeking_refuge_is_an_appeal(nlp):
     events = code(nlp, "Thousands of Iraqi Kurds sought refuge in Germany.", {"Iraqi Kurds": "IRQ", "Germany": "DEU"})
     assert [(e.source.country, e.target.country, e.plover) for e in events] == [("IRQ", "DEU", "APPEAL")]
+
+
+def test_striking_someone_is_an_attack_and_particles_are_not_participles(nlp):
+    events = code(nlp, "Israel struck an Iranian-backed convoy in Syria.", {"Israel": "ISR", "Syria": "SYR"})
+    assert [(e.source.country, e.plover, e.trigger) for e in events] == [("ISR", "ASSAULT", "struck")]
+    assert dyads(code(nlp, "Dock workers went on strike in Rotterdam.", {"Dock workers": "NLD"})) == \
+        {("NLD", "NLD", "PROTEST")}

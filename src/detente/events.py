@@ -266,7 +266,9 @@ def _match(patterns: list[Pattern], around: list[Token]) -> tuple[Pattern, list[
     for pattern in patterns:
         used = []
         for word in pattern.words:
-            hit = next((t for t, f in forms if word in f and t not in used), None)
+            # a particle or preposition of a pattern is one in the text, not a participle ("Iranian-backed")
+            hit = next((t for t, f in forms if word in f and t not in used and
+                        (word not in PREPOSITIONS or t.pos_ in ("ADP", "PART", "ADV"))), None)
             if hit is None:
                 break
             used.append(hit)
