@@ -539,3 +539,12 @@ def test_striking_someone_is_an_attack_and_particles_are_not_participles(nlp):
     assert [(e.source.country, e.plover, e.trigger) for e in events] == [("ISR", "ASSAULT", "struck")]
     assert dyads(code(nlp, "Dock workers went on strike in Rotterdam.", {"Dock workers": "NLD"})) == \
         {("NLD", "NLD", "PROTEST")}
+
+
+def test_military_strikes_are_not_labour_strikes(nlp):
+    assert dyads(code(nlp, "Israel launched strikes on Syria.", {"Israel": "ISR", "Syria": "SYR"})) == \
+        {("ISR", "SYR", "ASSAULT")}
+    air = code(nlp, "Russia began air strikes in Syria.", {"Russia": "RUS", "Syria": "SYR"})
+    assert [(e.plover, e.cameo) for e in air] == [("ASSAULT", "195")]
+    labour = code(nlp, "Dutch dock workers began a strike over pay.", {"Dutch dock workers": "NLD"})
+    assert {e.plover for e in labour} == {"PROTEST"}

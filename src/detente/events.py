@@ -337,9 +337,10 @@ class SentenceCoder:
             pattern, words = hit
         obj = next((c for c in token.children if c.dep_ in ("dobj", "nsubjpass")), None)
         noun = self._noun_trigger(obj) if obj is not None and token.lemma_.lower() in self.lex.light_verbs else None
-        if noun is not None and not (obj in words and noun.code != pattern.code):
+        if noun is not None and not (obj in words and noun.code != pattern.code and not noun.words):
             return None  # "held talks", "launched strikes": the noun carries the event, unless the verb is more
-            # specific about it ("ordered patrols" is a mobilization, not a patrol)
+            # specific about a bare noun ("ordered patrols" is a mobilization, not a patrol; "began air strikes" stays
+            # air strikes)
         if pattern.code is None:
             return None  # "host talks", "hold power": no event of the verb; an event noun it has is coded alone
         self.consumed.update(t.i for t in words)
