@@ -13,7 +13,7 @@ COUNTRY = {"RUS": "RUS", "TUR": "TUR", "QAT": "QAT", "hamas": "PSE", "ISR": "ISR
            "SYR": "SYR", "PSE": "PSE", "UKR": "UKR", "putin": "RUS", "trump": "USA", "erdogan": "TUR",
            "soleimani": "IRN", "IRN-GOV": "IRN", "RUS-GOV": "RUS", "IRQ": "IRQ", "ITA": "ITA", "SRB": "SRB",
            "LBN": "LBN", "MYS": "MYS", "HUN": "HUN", "islamic-state": None,
-           "un-security-council": None, "CAN": "CAN", "VNM": "VNM", "CHN": "CHN", "EGY": "EGY", "EGY-GOV": "EGY", "---CVL": None, "JPN": "JPN", "DEU": "DEU", "NLD": "NLD"}
+           "un-security-council": None, "CAN": "CAN", "VNM": "VNM", "CHN": "CHN", "EGY": "EGY", "EGY-GOV": "EGY", "---CVL": None, "JPN": "JPN", "DEU": "DEU", "NLD": "NLD", "ARM": "ARM", "AZE": "AZE"}
 
 
 @pytest.fixture(scope="module")
@@ -548,3 +548,11 @@ def test_military_strikes_are_not_labour_strikes(nlp):
     assert [(e.plover, e.cameo) for e in air] == [("ASSAULT", "195")]
     labour = code(nlp, "Dutch dock workers began a strike over pay.", {"Dutch dock workers": "NLD"})
     assert {e.plover for e in labour} == {"PROTEST"}
+
+
+def test_gerund_argument_is_an_event_noun(nlp):
+    events = code(nlp, "Fighting between Armenia and Azerbaijan erupted on Sunday.",
+                  {"Armenia": "ARM", "Azerbaijan": "AZE"})
+    assert dyads(events) == {("ARM", "AZE", "ASSAULT"), ("AZE", "ARM", "ASSAULT")}
+    hostilities = code(nlp, "Hostilities between Armenia and Azerbaijan resumed.", {"Armenia": "ARM", "Azerbaijan": "AZE"})
+    assert dyads(hostilities) == {("ARM", "AZE", "ASSAULT"), ("AZE", "ARM", "ASSAULT")}

@@ -308,6 +308,11 @@ class SentenceCoder:
     def triggers(self) -> list[Trigger]:
         found: dict[int, Trigger] = {}
         for token in self.sentence:
+            if token.tag_ == "VBG" and token.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj"):
+                trigger = self._noun_trigger(token)  # a gerund argument is an event noun ("fighting between X and Y")
+                if trigger is not None:
+                    found[token.i] = trigger
+                    continue
             if token.pos_ in ("VERB", "AUX") and token.lemma_.lower() in self.lex.verbs:
                 trigger = self._verb_trigger(token)
                 if trigger is not None:
