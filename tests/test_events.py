@@ -13,7 +13,7 @@ COUNTRY = {"RUS": "RUS", "TUR": "TUR", "QAT": "QAT", "hamas": "PSE", "ISR": "ISR
            "SYR": "SYR", "PSE": "PSE", "UKR": "UKR", "putin": "RUS", "trump": "USA", "erdogan": "TUR",
            "soleimani": "IRN", "IRN-GOV": "IRN", "RUS-GOV": "RUS", "IRQ": "IRQ", "ITA": "ITA", "SRB": "SRB",
            "LBN": "LBN", "MYS": "MYS", "HUN": "HUN", "islamic-state": None,
-           "un-security-council": None, "CAN": "CAN", "VNM": "VNM", "CHN": "CHN", "EGY": "EGY", "EGY-GOV": "EGY", "---CVL": None, "JPN": "JPN", "DEU": "DEU", "NLD": "NLD", "ARM": "ARM", "AZE": "AZE"}
+           "un-security-council": None, "CAN": "CAN", "VNM": "VNM", "CHN": "CHN", "EGY": "EGY", "EGY-GOV": "EGY", "---CVL": None, "JPN": "JPN", "DEU": "DEU", "NLD": "NLD", "ARM": "ARM", "AZE": "AZE", "JOR": "JOR", "KWT": "KWT"}
 
 
 @pytest.fixture(scope="module")
@@ -34,11 +34,16 @@ def code(nlp, text: str, mentions: dict[str, str], published: str | None = "2020
         while start >= 0:
             number += 1
             analysis.mentions.append(Mention(f"d#m{number}", "d", start, start + len(surface), surface, actor_id,
-                                             COUNTRY[actor_id], actor_id[3:] if actor_id.startswith("---") else None,
-                                             "dictionary"))
+                                             COUNTRY[actor_id], _sector(actor_id), "dictionary"))
             start = text.find(surface, start + 1)
     analysis.quotes = list(quotes)
     return extract_events(doc, analysis, "body")
+
+
+def _sector(actor_id: str) -> str | None:
+    """The sector of a sector actor id ("EGY-GOV", "---CVL")."""
+    suffix = actor_id[3:].lstrip("-")
+    return suffix if suffix.isupper() else None
 
 
 def dyads(events: list[Event]) -> set[tuple]:
@@ -556,3 +561,16 @@ def test_gerund_argument_is_an_event_noun(nlp):
     assert dyads(events) == {("ARM", "AZE", "ASSAULT"), ("AZE", "ARM", "ASSAULT")}
     hostilities = code(nlp, "Hostilities between Armenia and Azerbaijan resumed.", {"Armenia": "ARM", "Azerbaijan": "AZE"})
     assert dyads(hostilities) == {("ARM", "AZE", "ASSAULT"), ("AZE", "ARM", "ASSAULT")}
+
+
+def test_sector_of_coordinated_countries_is_each_countrys(nlp):
+    events = code(nlp, "The foreign ministers of Egypt and Jordan conferred in Cairo.",
+                  {"The foreign ministers of Egypt": "EGY-GOV", "Jordan": "JOR", "Cairo": "EGY"})
+    assert {(e.source.country, e.target.country if e.target else None) for e in events} >= {("EGY", "JOR")}
+
+
+def test_topic_of_talks_is_no_recipient_and_commitments_are_asserted(nlp):
+    talks = code(nlp, "Iran and Iraq resumed negotiations on Kuwait.", {"Iran": "IRN", "Iraq": "IRQ", "Kuwait": "KWT"})
+    assert dyads(talks) == {("IRN", "IRQ", "CONSULT"), ("IRQ", "IRN", "CONSULT")}
+    agreed = code(nlp, "Syria agreed to a Russian proposal for a ceasefire.", {"Syria": "SYR", "Russian": "RUS"})
+    assert {e.modality for e in agreed} == {"asserted"}

@@ -610,7 +610,18 @@ class SentenceCoder:
                 return located[:1]
             if found[0].end <= token.idx:
                 return []  # a countryless sector word modifying another noun ("official contact") is no actor
+        if len(found) == 1 and found[0].country is not None and found[0].sector not in (None, "IGO"):
+            found += self._coordinated_owners(token, found[0])
         return found
+
+    def _coordinated_owners(self, token: Token, sector: Mention) -> list[Mention]:
+        """The same sector of each further country coordinated in its "of" / "from" phrase ("the foreign ministers
+        of Egypt and Jordan", "envoys from Armenia and Azerbaijan")."""
+        owners = [c for prep in token.children if prep.dep_ == "prep" and prep.lower_ in ("of", "from")
+                  for pobj in prep.children if pobj.dep_ == "pobj" for c in pobj.conjuncts]
+        countries = [m.country for c in owners for m in self._mentions_at(c)
+                     if m.country is not None and m.country != sector.country and m.sector is None]
+        return [_relocated(sector, country, self.analysis, self.sentence.doc) for country in dict.fromkeys(countries)]
 
     def _mentions_at(self, token: Token) -> list[Mention]:
         mention = self.index.at(token.idx, token.idx + len(token.text), head=token.idx)
@@ -865,6 +876,8 @@ class SentenceCoder:
                     partners.append(pobj)
                 elif word == "with" and trigger.code in self.lex.reciprocal:
                     with_partners.append(pobj)
+                elif word in ("on", "over", "about") and _root(trigger.code) == "04":
+                    continue  # "negotiations on prisoners of war": the topic of a meeting is no recipient
                 elif (word in NOUN_TARGET_PREPS or word == "of") and not targets and self.actors(pobj, deep=False):
                     if word != "in" or _root(trigger.code) in CONFLICT_ROOTS:
                         targets.append(pobj)
@@ -1288,8 +1301,8 @@ class Coder:
             trigger.negated = trigger.negated or _has_neg(trigger.token)
             context = _clause_verb(trigger.token)
             speech = context is not None and (self._reporting_verb(context) or self._according(context)) is not None
-            if trigger.modality == "asserted" and (speech or self._quote(trigger) is not None):
-                trigger.modality = "reported"
+            if trigger.modality in ("asserted", "committed"):  # "agreed to a UN proposal": a commitment is stated
+                trigger.modality = "reported" if speech or self._quote(trigger) is not None else "asserted"
             return
         chain = [clause] + [a for a in clause.ancestors][:6]
         if _has_neg(clause) or (trigger.nominal and _has_neg(trigger.token)) or \
