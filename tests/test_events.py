@@ -574,3 +574,10 @@ def test_topic_of_talks_is_no_recipient_and_commitments_are_asserted(nlp):
     assert dyads(talks) == {("IRN", "IRQ", "CONSULT"), ("IRQ", "IRN", "CONSULT")}
     agreed = code(nlp, "Syria agreed to a Russian proposal for a ceasefire.", {"Syria": "SYR", "Russian": "RUS"})
     assert {e.modality for e in agreed} == {"asserted"}
+
+
+def test_what_is_discussed_is_no_party(nlp):
+    mentions = {"Putin": "putin", "Erdogan": "erdogan", "Ukraine": "UKR"}
+    assert dyads(code(nlp, "Putin discussed Ukraine with Erdogan.", mentions)) == {("RUS", "TUR", "CONSULT")}
+    assert dyads(code(nlp, "Putin and Erdogan exchanged views on Ukraine.", mentions)) == \
+        {("RUS", "TUR", "CONSULT"), ("TUR", "RUS", "CONSULT")}

@@ -149,6 +149,7 @@ class Lexicon:
     prospective: set[str]
     stance_participles: set[str]
     quantity_nouns: set[str]
+    topic_verbs: set[str]
     name_suffixes: set[str]
     owned_proposals: set[str]
 
@@ -241,6 +242,7 @@ def load_lexicon() -> Lexicon:
         prospective=set(data["prospective"]),
         stance_participles=set(data["stance_participles"]),
         quantity_nouns=set(data["quantity_nouns"]),
+        topic_verbs=set(data["topic_verbs"]),
         name_suffixes=set(data["name_suffixes"]),
         owned_proposals=set(data["owned_proposals"]),
     )
@@ -685,6 +687,9 @@ class SentenceCoder:
         carriers = [c for c in verb.children if c.dep_ in OBJECT_DEPS and c.i in pattern_words]
         partners: list[Token] = []
         patients = [c for c in verb.children if c.dep_ == "nsubjpass"]
+        topical = trigger.code in self.lex.reciprocal and _lemma(verb) in self.lex.topic_verbs
+        if topical:
+            objects = patients = []  # "discussed Ukraine with Erdogan": what is discussed is no party
         if _passive(verb):
             patients = [_antecedent(p) for p in patients] or (_reduced_passive_head(verb) or subjects)
             subjects = self._agents(verb)
@@ -705,14 +710,14 @@ class SentenceCoder:
         targets = list(trigger.targets) or located or pattern_preps or \
             ([] if self._located_prep(verb, objects, pattern_words) else named)
         for prep in _preps(verb) + [c for o in objects + carriers if o not in reacted for c in _preps(o)]:
-            if prep.lower_ not in TARGET_PREPS:
+            if prep.lower_ not in TARGET_PREPS or (topical and prep.lower_ in ("on", "over", "about")):
                 continue
             for pobj in (c for c in prep.children if c.dep_ == "pobj" and c.i not in pattern_words):
                 if prep.lower_ == "with" and trigger.code in self.lex.reciprocal:
                     partners.append(pobj)
                 elif not targets and self.actors(pobj, deep=False):
                     targets.append(pobj)
-        if not targets:
+        if not targets and not topical:
             own_forces = any((trigger.code or "").startswith(prefix) for prefix in self.lex.own_forces_codes)
             targets = self._object_event_targets(objects + carriers, carriers if own_forces else [], reaction)
         if not targets and not patients and _root(trigger.code) in CONFLICT_ROOTS | {"08"}:
