@@ -581,3 +581,10 @@ def test_what_is_discussed_is_no_party(nlp):
     assert dyads(code(nlp, "Putin discussed Ukraine with Erdogan.", mentions)) == {("RUS", "TUR", "CONSULT")}
     assert dyads(code(nlp, "Putin and Erdogan exchanged views on Ukraine.", mentions)) == \
         {("RUS", "TUR", "CONSULT"), ("TUR", "RUS", "CONSULT")}
+
+
+def test_neither_nor_negates_and_a_planned_operation_has_its_place_as_target(nlp):
+    events = code(nlp, "Neither Israel nor Hamas has accepted the proposal.", {"Israel": "ISR", "Hamas": "hamas"})
+    assert events and all(e.negated for e in events)
+    planned = code(nlp, "Turkey is preparing a military operation in northern Syria.", {"Turkey": "TUR", "Syria": "SYR"})
+    assert dyads(planned) == {("TUR", "SYR", "THREATEN")}

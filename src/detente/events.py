@@ -884,7 +884,7 @@ class SentenceCoder:
                 elif word in ("on", "over", "about") and _root(trigger.code) == "04":
                     continue  # "negotiations on prisoners of war": the topic of a meeting is no recipient
                 elif (word in NOUN_TARGET_PREPS or word == "of") and not targets and self.actors(pobj, deep=False):
-                    if word != "in" or _root(trigger.code) in CONFLICT_ROOTS:
+                    if word != "in" or _root(trigger.code) in CONFLICT_ROOTS | {"13"}:
                         targets.append(pobj)
         if not targets and not modifiers:
             # "a suspension of air links with Serbia": the recipient is named inside the "of" object
@@ -1107,10 +1107,14 @@ def _finite(verb: Token) -> bool:
 
 
 def _has_neg(token: Token) -> bool:
+    """Whether a verb (or noun) is negated: "not", "never", "no", or a subject opened by "neither" ("Neither Israel
+    nor Hamas has accepted")."""
     doc = token.doc
     return any((c.dep_ == "neg" or c.lower_ in ("never", "no") and c.dep_ in ("neg", "advmod", "det")) and
                not (c.i + 1 < len(doc) and doc[c.i + 1].lower_ in NOT_NEGATING)
-               for c in token.children)
+               for c in token.children) or \
+        any(c.dep_ in ("nsubj", "nsubjpass") and any(p.lower_ == "neither" for p in c.children)
+            for c in token.children)
 
 
 class Coder:
