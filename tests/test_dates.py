@@ -72,3 +72,11 @@ def test_weekends_and_narrative_days():
     assert resolve_date("Later that day, troops withdrew.", None, anchor="2019-11-01") == ("2019-11-01", "day")
     assert resolve_date("The week before, troops withdrew.", None, anchor="2019-11-13") == ("2019-11-04", "month")
     assert resolve_date("The day after, troops withdrew.", None, anchor="2019-11-01") == ("2019-11-02", "day")
+
+
+def test_narrative_distance_counts_from_the_date_stated_before_it():
+    text = "They met in June 2018, and three weeks later the envoy returned."
+    assert [(d[2], d[3]) for d in find_dates(text, "2020-01-09")] == [("2018-06-01", "month"), ("2018-06-22", "month")]
+    assert [(d[2], d[3]) for d in find_dates("On 3 January they met; two days later they quarrelled.", "2020-01-09")] \
+        == [("2020-01-03", "day"), ("2020-01-05", "day")]
+    assert find_dates("Two days later they quarrelled.", "2020-01-09") == []

@@ -4,8 +4,9 @@
 day | month | year | none. A named period ("in March 2019", "last year") gives its first day; a week ("last week")
 gives its Monday with precision "month", the finest honest one; a distance ("three weeks later", "one year ago") gives
 the exact shifted day with the precision of its unit (weeks count as days). Relative expressions ("on Tuesday", "last week",
-"yesterday", "three days ago") need the publication date; "three weeks later" and "the next day" need an `anchor` (the
-date of the previous dated event in the text). Without what an expression needs, and without an absolute date in the
+"yesterday", "three days ago") need the publication date; "three weeks later" and "the next day" count from the date
+stated before them in the same text ("in June 2018, and three weeks later", no more precise than it), else from an
+`anchor` (the date of the previous dated event in the text). Without what an expression needs, and without an absolute date in the
 text, the result is `(None, "none")`: never the date of the run.
 
 Plain regular expressions cover the forms news text uses, so no slow general-purpose parser is needed.
@@ -62,6 +63,8 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
                         rf"(?!\s*[-–]\s*\d)", re.I)),
 ]
 _UNIT_PRECISION = {"day": "day", "week": "day", "month": "month", "year": "year"}
+NARRATIVE = ("later", "next_day", "same_day")  # expressions that count from an earlier date of the narrative
+PRECISION_ORDER = ["day", "month", "year", "none"]
 _QUICK = re.compile(
     r"\d|yesterday|today|tonight|tomorrow|morning|night|ago|later|earlier|afterwards|before|after|next|following|"
     r"previous|same|weekend|"
@@ -97,15 +100,32 @@ def find_dates(text: str, published: str | date | None, anchor: str | date | Non
     narrative = anchor if isinstance(anchor, date) else parse_iso(anchor)
     if not text or not _QUICK.search(text):
         return []
-    found: list[tuple[int, int, str, str]] = []
+    found: list[tuple[int, int, str | None, str]] = []
+    narratives: dict[int, tuple[str, re.Match[str]]] = {}
     for kind, pattern in PATTERNS:
         for match in pattern.finditer(text):
             if any(match.start() < end and start < match.end() for start, end, _, _ in found):
                 continue
+            if kind in NARRATIVE:  # resolved below, once the dates stated before it are known
+                narratives[match.start()] = (kind, match)
+                found.append((match.start(), match.end(), None, "none"))
+                continue
             resolved = _resolve(kind, match, reference, narrative, future)
             if resolved is not None:
                 found.append((match.start(), match.end(), resolved[0].isoformat(), resolved[1]))
-    return sorted(found)
+    found.sort()
+    # "in June 2018, and three weeks later": a narrative expression counts from the date stated before it in the same
+    # text, else from the anchor, and is no more precise than what it counts from
+    for n, (start, end, _, _) in enumerate(found):
+        if start not in narratives:
+            continue
+        before = [f for f in found[:n] if f[2] is not None]
+        base, base_precision = (parse_iso(before[-1][2]), before[-1][3]) if before else (narrative, "day")
+        resolved = _resolve(*narratives[start], reference, base, future)
+        if resolved is not None:
+            found[n] = (start, end, resolved[0].isoformat(),
+                        max(resolved[1], base_precision, key=PRECISION_ORDER.index))
+    return [f for f in found if f[2] is not None]
 
 
 def _month(token: str) -> int:
