@@ -588,3 +588,10 @@ def test_neither_nor_negates_and_a_planned_operation_has_its_place_as_target(nlp
     assert events and all(e.negated for e in events)
     planned = code(nlp, "Turkey is preparing a military operation in northern Syria.", {"Turkey": "TUR", "Syria": "SYR"})
     assert dyads(planned) == {("TUR", "SYR", "THREATEN")}
+
+
+def test_indefinite_event_noun_under_a_modal_is_only_supposed(nlp):
+    mentions = {"Russian": "RUS", "Ukraine": "UKR"}
+    assert {e.modality for e in code(nlp, "A Russian attack on Ukraine would be a disaster.", mentions)} == \
+        {"hypothetical"}
+    assert {e.modality for e in code(nlp, "The Russian attack on Ukraine was a disaster.", mentions)} == {"asserted"}

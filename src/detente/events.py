@@ -1228,8 +1228,8 @@ class Coder:
 
     def _localized(self, source: Mention | None, trigger: Trigger, code: Code) -> ActorRef:
         """The source as an actor reference, placed where its clause places it when the text gives it no country.
-        Protesters named by a sector without a country ("students throughout Indonesia staged demonstrations", "prisoners rioted
-        at a jail in Dili") protest in the first located actor the clause names; other country-less sectors
+        Protesters named by a sector without a country ("students throughout Indonesia staged demonstrations",
+        "prisoners rioted at a jail in Dili") protest in the first located actor the clause names; other country-less sectors
         ("militants attacked a checkpoint in northern Syria") act in the place the clause names; and the unnamed
         doer of coercion or violence there ("a roadside bombing near Samarra killed ...") is that country's
         unidentified armed forces (CAMEO's UAF)."""
@@ -1305,6 +1305,9 @@ class Coder:
             trigger.code = _intent_code(self.lex, trigger.code)
             trigger.negated = trigger.negated or _has_neg(trigger.token)
             return
+        if trigger.nominal and trigger.clause is None and self._supposed(trigger.token):
+            trigger.modality = "hypothetical"  # "a Russian attack on Ukraine would be a disaster"
+            return
         if trigger.nominal and trigger.clause is None:
             # a free event noun is presupposed: only its own "no" negates it; speech around it still reports it
             trigger.negated = trigger.negated or _has_neg(trigger.token)
@@ -1357,6 +1360,15 @@ class Coder:
                 trigger.code = _intent_code(self.lex, trigger.code)
         elif trigger.modality == "asserted" and (reporting is not None or self._quote(trigger) is not None):
             trigger.modality = "reported"
+
+    @staticmethod
+    def _supposed(noun: Token) -> bool:
+        """Whether an event noun is only supposed: an indefinite subject of a modal clause ("a Russian attack on
+        Ukraine would be a disaster", "any attack on a member could trigger a response")."""
+        return noun.dep_ in ("nsubj", "nsubjpass") and \
+            any(c.dep_ == "det" and c.lower_ in ("a", "an", "any") for c in noun.children) and \
+            any(c.dep_ == "aux" and c.lower_ in HYPOTHETICAL_AUX | FUTURE_AUX | {"would"}
+                for c in noun.head.children)
 
     def _prospective(self, noun: Token) -> bool:
         """Whether an event noun is announced for later: "the upcoming summit", "the visit scheduled for January",
