@@ -1229,10 +1229,10 @@ class Coder:
     def _localized(self, source: Mention | None, trigger: Trigger, code: Code) -> ActorRef:
         """The source as an actor reference, placed where its clause places it when the text gives it no country.
         Protesters named by a sector without a country ("students throughout Indonesia staged demonstrations",
-        "prisoners rioted at a jail in Dili") protest in the first located actor the clause names; other country-less sectors
-        ("militants attacked a checkpoint in northern Syria") act in the place the clause names; and the unnamed
-        doer of coercion or violence there ("a roadside bombing near Samarra killed ...") is that country's
-        unidentified armed forces (CAMEO's UAF)."""
+        "prisoners rioted at a jail in Dili") protest in the first located actor the clause names; other
+        country-less sectors ("militants attacked a checkpoint in northern Syria") act in the place the clause names;
+        and the unnamed doer of coercion or violence there ("a roadside bombing near Samarra killed ...") is that
+        country's unidentified armed forces (CAMEO's UAF)."""
         if source is not None and not source.actor_id.startswith(UNKNOWN_ACTOR.id):
             return actor_ref(source, self.analysis)  # named, or of a known country
         clause = trigger.clause or trigger.token
