@@ -602,3 +602,10 @@ def test_indefinite_event_noun_under_a_modal_is_only_supposed(nlp):
     assert {e.modality for e in code(nlp, "A Russian attack on Ukraine would be a disaster.", mentions)} == \
         {"hypothetical"}
     assert {e.modality for e in code(nlp, "The Russian attack on Ukraine was a disaster.", mentions)} == {"asserted"}
+
+
+def test_withdrawal_from_a_country_is_towards_it(nlp):
+    events = code(nlp, "Syria agreed to the withdrawal of its troops from Lebanon.", {"Syria": "SYR", "Lebanon": "LBN"})
+    assert dyads(events) == {("SYR", "LBN", "AGREE")}
+    consent = code(nlp, "Russia consented to the lifting of sanctions on Iran.", {"Russia": "RUS", "Iran": "IRN"})
+    assert dyads(consent) == {("RUS", "IRN", "AGREE")}

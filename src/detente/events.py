@@ -149,6 +149,7 @@ class Lexicon:
     prospective: set[str]
     stance_participles: set[str]
     quantity_nouns: set[str]
+    from_is_target: set[str]
     topic_verbs: set[str]
     name_suffixes: set[str]
     owned_proposals: set[str]
@@ -242,6 +243,7 @@ def load_lexicon() -> Lexicon:
         prospective=set(data["prospective"]),
         stance_participles=set(data["stance_participles"]),
         quantity_nouns=set(data["quantity_nouns"]),
+        from_is_target=set(data["from_is_target"]),
         topic_verbs=set(data["topic_verbs"]),
         name_suffixes=set(data["name_suffixes"]),
         owned_proposals=set(data["owned_proposals"]),
@@ -883,6 +885,9 @@ class SentenceCoder:
                     with_partners.append(pobj)
                 elif word in ("on", "over", "about") and _root(trigger.code) == "04":
                     continue  # "negotiations on prisoners of war": the topic of a meeting is no recipient
+                elif word == "from" and noun.lemma_.lower() in self.lex.from_is_target and not targets and \
+                        any(m.resolved_by != "place" for m in self._mentions_at(pobj)):
+                    targets.append(pobj)  # "the withdrawal of its troops from Lebanon", not "from the Bosnian town"
                 elif (word in NOUN_TARGET_PREPS or word == "of") and not targets and self.actors(pobj, deep=False):
                     if word != "in" or _root(trigger.code) in CONFLICT_ROOTS | {"13"}:
                         targets.append(pobj)
