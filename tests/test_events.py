@@ -609,3 +609,9 @@ def test_withdrawal_from_a_country_is_towards_it(nlp):
     assert dyads(events) == {("SYR", "LBN", "AGREE")}
     consent = code(nlp, "Russia consented to the lifting of sanctions on Iran.", {"Russia": "RUS", "Iran": "IRN"})
     assert dyads(consent) == {("RUS", "IRN", "AGREE")}
+
+
+def test_claim_of_no_actor_leaves_the_claimed_event_as_reported(nlp):
+    events = code(nlp, "Tamim claimed Houthis have attacked Saudi Arabia.", {"Houthis": "YEM", "Saudi Arabia": "SAU"})
+    assert [(e.source.country, e.target.country, e.plover, e.modality) for e in events] == \
+        [("YEM", "SAU", "ASSAULT", "reported")]

@@ -424,6 +424,8 @@ class SentenceCoder:
             elif kind == "accuse" and (trigger.token.dep_ not in ("ccomp", "pcomp") or
                                        _root(trigger.code) not in ACCUSABLE_ROOTS):
                 kind = None  # "claims to be manufacturing", "claimed that talks had begun": no accusation
+            elif kind == "accuse" and not any(self.actors(s) for s in _subjects(governor)):
+                kind = None  # an accuser who is no actor codes no charge: what is claimed stays, as reported
             if kind is None:
                 kind = self._obligation(trigger.token, governor)
             if kind is None:
