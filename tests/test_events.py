@@ -615,3 +615,10 @@ def test_claim_of_no_actor_leaves_the_claimed_event_as_reported(nlp):
     events = code(nlp, "Tamim claimed Houthis have attacked Saudi Arabia.", {"Houthis": "YEM", "Saudi Arabia": "SAU"})
     assert [(e.source.country, e.target.country, e.plover, e.modality) for e in events] == \
         [("YEM", "SAU", "ASSAULT", "reported")]
+
+
+def test_deepening_cooperation_or_trade_is_cooperation(nlp):
+    events = code(nlp, "Russia intends to deepen cooperation with China.", {"Russia": "RUS", "China": "CHN"})
+    assert [(e.target.country, e.plover, e.modality) for e in events] == [("CHN", "AGREE", "intended")]
+    trade = code(nlp, "India and Japan expanded trade.", {"India": "IND", "Japan": "JPN"})
+    assert {e.plover for e in trade} == {"COOPERATE"}
