@@ -1217,7 +1217,7 @@ class Coder:
         for source, target in pairs:
             self.number += 1
             source_ref = self._localized(source, trigger, code)
-            target_ref = self._placed_target(target, trigger) if target is not None else \
+            target_ref = self._placed(target, trigger) if target is not None else \
                 self._domestic(source_ref, code)
             yield Event(
                 id=f"{self.analysis.document.id}#e{self.number}",
@@ -1240,39 +1240,35 @@ class Coder:
         country-less sectors ("militants attacked a checkpoint in northern Syria") act in the place the clause names;
         and the unnamed doer of coercion or violence there ("a roadside bombing near Samarra killed ...") is that
         country's unidentified armed forces (CAMEO's UAF)."""
-        if source is not None and not source.actor_id.startswith(UNKNOWN_ACTOR.id):
-            return actor_ref(source, self.analysis)  # named, or of a known country
-        clause = trigger.clause or trigger.token
-        low, high = _char_span(clause)
-        if source is not None and code.plover in self.lex.domestic_default:
-            place = next((m for m in self.index.within(low, high) if m.country is not None and m is not source), None)
-        else:
-            place = next((m for m in self.index.within(low, high) if m.country is not None and self._is_place(m)),
-                         None)
+        if source is not None:
+            if source.actor_id.startswith(UNKNOWN_ACTOR.id) and code.plover in self.lex.domestic_default:
+                low, high = _char_span(trigger.clause or trigger.token)
+                place = next((m for m in self.index.within(low, high) if m.country is not None and m is not source),
+                             None)
+                if place is not None:
+                    return actor_ref(_relocated(source, place.country, self.analysis, self.doc), self.analysis)
+                return actor_ref(source, self.analysis)
+            return self._placed(source, trigger)
+        place = self._place(trigger) if _root(code.code) in AGENTLESS_ROOTS else None
         if place is None:
-            if source is None:
-                self.analysis.actors.setdefault(UNKNOWN_ACTOR.id, UNKNOWN_ACTOR)
-                return UNKNOWN
-            return actor_ref(source, self.analysis)
-        if source is None:
-            if _root(code.code) not in AGENTLESS_ROOTS:
-                self.analysis.actors.setdefault(UNKNOWN_ACTOR.id, UNKNOWN_ACTOR)
-                return UNKNOWN
-            actor = registry_for(self.doc).sector_actor(place.country, UNIDENTIFIED_FORCES)
-            self.analysis.actors.setdefault(actor.id, actor)
-            return ActorRef(actor.id, actor.name, actor.country, actor.sector)
-        return actor_ref(_relocated(source, place.country, self.analysis, self.doc), self.analysis)
+            self.analysis.actors.setdefault(UNKNOWN_ACTOR.id, UNKNOWN_ACTOR)
+            return UNKNOWN
+        actor = registry_for(self.doc).sector_actor(place.country, UNIDENTIFIED_FORCES)
+        self.analysis.actors.setdefault(actor.id, actor)
+        return ActorRef(actor.id, actor.name, actor.country, actor.sector)
 
-    def _placed_target(self, target: Mention, trigger: Trigger) -> ActorRef:
-        """The target as an actor reference; a sector named without a country ("prisoners", "militants") is of the
+    def _placed(self, mention: Mention, trigger: Trigger) -> ActorRef:
+        """A mention as an actor reference; a sector named without a country ("prisoners", "militants") is of the
         country where its clause places the event ("arrested protesters in Cairo")."""
-        if not target.actor_id.startswith(UNKNOWN_ACTOR.id):
-            return actor_ref(target, self.analysis)
-        low, high = _char_span(trigger.clause or trigger.token)
-        place = next((m for m in self.index.within(low, high) if m.country is not None and self._is_place(m)), None)
+        place = self._place(trigger) if mention.actor_id.startswith(UNKNOWN_ACTOR.id) else None
         if place is None:
-            return actor_ref(target, self.analysis)
-        return actor_ref(_relocated(target, place.country, self.analysis, self.doc), self.analysis)
+            return actor_ref(mention, self.analysis)
+        return actor_ref(_relocated(mention, place.country, self.analysis, self.doc), self.analysis)
+
+    def _place(self, trigger: Trigger) -> Mention | None:
+        """The first located actor a locative phrase of the trigger's clause names."""
+        low, high = _char_span(trigger.clause or trigger.token)
+        return next((m for m in self.index.within(low, high) if m.country is not None and self._is_place(m)), None)
 
     def _is_place(self, mention: Mention) -> bool:
         """Whether a mention names where something happens: a locative phrase ("in northern Syria", "near the town of
