@@ -90,6 +90,7 @@ class Resolver:
         self.rank = SECTION_RANK.get(section, 1)
         self.date = document_date(analysis)
         self.words = registry.words
+        self.place_prepositions = set(self.words.get("place_prepositions", ()))  # "in Cairo": where, not who
         self.claimed = [False] * len(doc)
         self.desc_ending: dict[int, Descriptor] = {}
         self.desc_starting: dict[int, Descriptor] = {}
@@ -676,7 +677,7 @@ class Resolver:
         if start == 0:
             return False
         before = self.doc[start - 1]
-        if before.lower_ in self.words.get("place_prepositions", []):
+        if before.lower_ in self.place_prepositions:
             return True
         return before.lower_ in self.words.get("directional_prepositions", []) and \
             before.head.lemma_.lower() in self.words.get("place_heads", [])
@@ -1061,8 +1062,7 @@ class Resolver:
     def _anchor(self, start: int, end: int) -> int:
         """The token a span naming a state hangs from, or -1 when it names a place ("in Cairo", "protesters in
         Cairo"): a place tells where a description's actor is, whatever role the phrase has."""
-        places = self.words.get("place_prepositions", ())
-        if any(t.lower_ in places for t in self.doc[max(start - 1, 0):end]):
+        if any(t.lower_ in self.place_prepositions for t in self.doc[max(start - 1, 0):end]):
             return -1
         return self.doc[start:end].root.i
 
@@ -1071,9 +1071,8 @@ class Resolver:
         if subject.dep_ not in ("nsubj", "nsubjpass"):
             return set()
         verb = subject.head
-        places = set(self.words.get("place_prepositions", ()))
         return {c.i for c in verb.children if c.dep_ in ("dobj", "dative", "attr", "oprd", "ccomp")} | \
-            {p.i for c in verb.children if c.dep_ == "prep" and c.lower_ not in places
+            {p.i for c in verb.children if c.dep_ == "prep" and c.lower_ not in self.place_prepositions
              for p in c.children if p.dep_ == "pobj"}
 
     # -- output -------------------------------------------------------------------------------------------------------
