@@ -36,9 +36,10 @@ def setup(tmp_path_factory):
     return registry, load_nlp(registry, model="sm")
 
 
-def analyse(setup, text: str, title: str | None = None, published: str = "2020-01-02") -> DocumentAnalysis:
+def analyse(setup, text: str, title: str | None = None, published: str = "2020-01-02",
+            url: str | None = None) -> DocumentAnalysis:
     registry, nlp = setup
-    analysis = DocumentAnalysis(Document("d", "<test>", text, title=title, published=published))
+    analysis = DocumentAnalysis(Document("d", "<test>", text, title=title, published=published, url=url))
     for section, section_text in (("title", title), ("body", text)):
         if section_text is not None:
             analysis.mentions += resolve(nlp(section_text), analysis, section, registry)
@@ -128,6 +129,31 @@ def test_object_pronoun_never_means_the_understood_subject(setup):
     analysis = analyse(setup, "Putin rejected Macron's mediation, offering instead to help him deal with the protests.")
     [him] = referents(analysis, "him")
     assert him.actor_id == "test-macron"
+
+
+def test_publisher_country_matches_the_domain_and_its_subdomains(setup):
+    registry, _ = setup
+    assert registry.publisher_country("https://bidenwhitehouse.archives.gov/briefing-room/x/") == "USA"
+    assert registry.publisher_country("http://en.kremlin.ru/events/president/news/1") == "RUS"
+    assert registry.publisher_country("https://www.gov.uk/government/news/x") == "GBR"
+    assert registry.publisher_country("https://www.reuters.com/world/x") is None
+    assert registry.publisher_country("notaurl") is None
+
+
+def test_bare_government_title_on_a_government_site_is_that_government(setup):
+    text = "The Vice President condemned the attack in Kyiv."
+    on_site = analyse(setup, text, url="https://bidenwhitehouse.archives.gov/briefing-room/x/", published="2024-03-04")
+    [title] = [m for m in on_site.mentions if m.text == "The Vice President"]
+    assert title.country == "USA"
+    elsewhere = analyse(setup, text, url="https://www.example-news.com/x", published="2024-03-04")
+    assert [m.country for m in elsewhere.mentions if m.text == "The Vice President"] != ["USA"]
+
+
+def test_an_antecedent_wins_over_the_publisher(setup):
+    analysis = analyse(setup, "Putin met Macron in Paris. The president said the talks were useful.",
+                       url="http://en.kremlin.ru/events/president/news/1")
+    [title] = [m for m in analysis.mentions if m.text == "The president"]
+    assert title.actor_id in ("test-putin", "test-macron") and title.resolved_by == "coreference"
 
 
 def test_titled_stranger_serves_the_state_of_the_sentence(setup):

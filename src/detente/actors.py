@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 import yaml
 from spacy.language import Language
@@ -297,9 +298,9 @@ class ActorRegistry:
         self.organizations: dict[str, Organization] = {}
         self.people: dict[str, Person] = {}
         self.titles: list[tuple[str, str]] = []
-        self.institutions: list[tuple[str, str, bool]] = []
         self.institutions: list[tuple[str, str, bool, bool]] = []  # text, sector, loaded, needs an owner
         self.words: dict[str, Any] = {}
+        self.publishers: dict[str, str] = {}  # government web domain -> the state publishing there
         self._surfaces: dict[str, list[Entry]] = defaultdict(list)  # surface as written (ruler) -> entries
         self._lookup: dict[str, list[Entry]] = defaultdict(list)  # normalized -> entries
         self._lookup_only: dict[str, list[Entry]] = defaultdict(list)  # the same for names not in the ruler
@@ -329,6 +330,7 @@ class ActorRegistry:
         registry.titles = [(str(t["text"]), t.get("sector")) for t in read("titles.yaml")]
         registry.institutions = [(str(t["text"]), t.get("sector"), bool(t.get("loaded")), bool(t.get("owned")))
                                  for t in read("institutions.yaml")]
+        registry.publishers = {str(p["domain"]).lower(): str(p["country"]) for p in read("publishers.yaml")}
         registry.add_places(read("regions.yaml"), in_ruler=True)
         if reference:
             registry.add_reference_people(read_tsv(ACTORS_DIR / "reference_people.tsv"))
@@ -532,6 +534,15 @@ class ActorRegistry:
         return patterns
 
     # -- actors -------------------------------------------------------------------------------------------------------
+    def publisher_country(self, url: str | None) -> str | None:
+        """The state whose government publishes at the URL's domain or a subdomain of it, else None."""
+        host = (urlsplit(url).hostname or "") if url and "//" in url else ""
+        parts = host.lower().removeprefix("www.").split(".")
+        for n in range(len(parts) - 1):
+            if country := self.publishers.get(".".join(parts[n:])):
+                return country
+        return None
+
     def country_name(self, iso3: str | None) -> str:
         if iso3 and iso3 in self.countries:
             return self.countries[iso3].name

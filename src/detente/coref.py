@@ -89,8 +89,10 @@ class Resolver:
         self.section = section
         self.rank = SECTION_RANK.get(section, 1)
         self.date = document_date(analysis)
+        self.home = registry.publisher_country(analysis.document.url)  # a government's own site: its officials
         self.words = registry.words
         self.place_prepositions = set(self.words.get("place_prepositions", ()))  # "in Cairo": where, not who
+        self.first_person = set(self.words.get("first_person", ()))
         self.claimed = [False] * len(doc)
         self.desc_ending: dict[int, Descriptor] = {}
         self.desc_starting: dict[int, Descriptor] = {}
@@ -1007,8 +1009,9 @@ class Resolver:
                 self._copy(item, ref, "coreference")
             return
         if item.country is None:
-            context = self._context_country(item) if desc.sector else None
-            if context is not None:
+            if self._publisher_own(item):
+                item = replace(item, country=self.home, holders=desc.kind == "title")
+            elif (context := self._context_country(item) if desc.sector else None) is not None:
                 item = replace(item, country=context, holders=False)
             else:
                 sector = "ELI" if desc.former else desc.sector
@@ -1026,6 +1029,18 @@ class Resolver:
         sector = "ELI" if desc.former else "IGO" if igo_title else desc.sector
         self._add(item.start, item.end, self.registry.sector_actor(item.country, sector), sector, "title",
                   titles={desc.key})
+
+    def _publisher_own(self, item: Pending) -> bool:
+        """On a government's own site, the subject of a narrative sentence that is a bare singular government title
+        or institution is that government's: "The Vice President condemned ...", "The Administration welcomed ...".
+        Not in speech (a first-person or quoted sentence: a visitor's "the Foreign Minister" is his own)."""
+        desc = item.descriptor
+        if not (self.home and desc and desc.sector == "GOV" and item.definite and item.count == 1 and not desc.plural):
+            return False
+        if self.doc[item.start:item.end].root.dep_ not in ("nsubj", "nsubjpass"):
+            return False
+        sentence = self.doc[item.start].sent
+        return not any(t.lower_ in self.first_person or t.is_quote for t in sentence)
 
     def _place_strangers(self) -> None:
         """A new person with a title but no country serves the one state named in the sentence, as a bare title

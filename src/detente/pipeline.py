@@ -61,9 +61,9 @@ class Pipeline:
                 yield self.analyze_parsed(document, sections)
 
     def analyze_text(self, text: str, title: str | None = None, published: str | None = None,
-                     document_id: str = "doc") -> DocumentAnalysis:
+                     document_id: str = "doc", url: str | None = None) -> DocumentAnalysis:
         """Analyse one text (for notebooks, tests and evaluations)."""
-        document = Document(id=document_id, path="<text>", body=text, title=title, published=published)
+        document = Document(id=document_id, path="<text>", body=text, title=title, published=published, url=url)
         return next(self.process([document]))
 
 

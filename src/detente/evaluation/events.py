@@ -9,7 +9,8 @@ Three measurements, each on sentences the coder was not written for:
   even 0-based positions are the dev half (diagnosed and tuned on), records at odd positions the test half; accuracy
   is reported for dev, test and all.
 
-Matching, per sentence (each sentence is analysed as a one-sentence document dated with the record's date):
+Matching, per sentence (each sentence is analysed as a one-sentence document with the record's date and its
+document's URL):
 * Predictions are the body events that a gold standard of asserted events can contain: negated and hypothetical
   events are left out (the gold codes neither). For PLOVER, our STATEMENT type (CAMEO 01) has no PLOVER counterpart and
   is left out, and APPEAL (CAMEO 02) is scored as REQUEST, the PLOVER type that covers appeals. PLOVER codes a
@@ -30,7 +31,7 @@ Matching, per sentence (each sentence is analysed as a one-sentence document dat
   negated and hypothetical events are kept, since they are what is being tested. Only body events count.
 
 Labelling conventions of the own set (decided before looking at the coder's output): sentences are verbatim from
-../shared/corpora and coded on their own, so a pronoun without an antecedent in the sentence names no actor; countries
+../shared/corpora and coded on their own (knowing only their document's publisher and date), so a pronoun without an antecedent in the sentence names no actor; countries
 are ISO3, international organisations IGO, actors without a country "---"; "X and Y met/discussed" is a CONSULT in
 both directions, "X met with Y" one event X->Y, "X and Y agreed" two AGREE events without target (the PLOVER rule);
 commitments and threats are asserted AGREE / THREATEN events, plans ("plans to") are intended, "will" is future, and
@@ -228,15 +229,30 @@ def _accuracy(by_phenomenon: dict[str, list[bool]]) -> dict[str, Any]:
                               for name, v in sorted(by_phenomenon.items())}}
 
 
-def evaluate_own(path: Path, pipeline) -> dict[str, Any]:
-    """Sentence accuracy on the own set, for all records and for its dev (even positions) and test (odd) halves."""
+def document_urls(corpora: Path) -> dict[str, str]:
+    """Document id -> URL for every document of the shared corpora (empty when they are absent)."""
+    urls = {}
+    for path in sorted(corpora.glob("*/*.jsonl")):
+        with open(path, encoding="utf-8") as handle:
+            for line in handle:
+                record = json.loads(line)
+                if record.get("url"):
+                    urls[record["id"]] = record["url"]
+    return urls
+
+
+def evaluate_own(path: Path, pipeline, urls: dict[str, str] | None = None) -> dict[str, Any]:
+    """Sentence accuracy on the own set, for all records and for its dev (even positions) and test (odd) halves.
+
+    `urls` gives each record's document URL (see `document_urls`), as a run over the whole document would have it."""
     by_part: dict[str, dict[str, list[bool]]] = {part: defaultdict(list) for part in ("all", "dev", "test")}
     errors = []
     with open(path, encoding="utf-8") as handle:
         records = [json.loads(line) for line in handle if line.strip()]
     for position, record in enumerate(records):
         part = "test" if position % 2 else "dev"
-        analysis = pipeline.analyze_text(record["text"], published=record.get("date"), document_id=record["id"])
+        analysis = pipeline.analyze_text(record["text"], published=record.get("date"), document_id=record["id"],
+                                         url=(urls or {}).get(record["document"]))
         predicted = Counter(own_items(analysis.events, record["expected"]))
         gold = Counter(gold_items(record["expected"]))
         correct = predicted == gold
@@ -256,7 +272,7 @@ def run(shared: Path, pipeline=None) -> dict[str, Any]:
     events_dir = shared / "benchmarks" / "events"
     plover = evaluate_plover(require_file(events_dir / EVENT_FILES[0]), pipeline)
     cameo = evaluate_cameo(require_file(events_dir / EVENT_FILES[1]), pipeline)
-    own = evaluate_own(OWN_SET, pipeline)
+    own = evaluate_own(OWN_SET, pipeline, document_urls(shared / "corpora"))
     return {
         "plover_type_f1": plover["type"]["f1"],
         "plover_dyad_f1": plover["dyad"]["f1"],
