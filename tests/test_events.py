@@ -622,3 +622,26 @@ def test_deepening_cooperation_or_trade_is_cooperation(nlp):
     assert [(e.target.country, e.plover, e.modality) for e in events] == [("CHN", "AGREE", "intended")]
     trade = code(nlp, "India and Japan expanded trade.", {"India": "IND", "Japan": "JPN"})
     assert {e.plover for e in trade} == {"COOPERATE"}
+
+
+def test_hyphenated_words_of_the_lexicon_are_whole_words(nlp):
+    events = code(nlp, "Students staged a sit-in in Cairo.", {"Students": "---EDU", "Cairo": "EGY"})
+    assert [(e.plover, e.trigger) for e in events] == [("PROTEST", "sit-in")]
+    fired = code(nlp, "Iran test-fired a missile.", {"Iran": "IRN"})
+    assert [(e.source.country, e.plover, e.trigger) for e in fired] == [("IRN", "MOBILIZE", "test-fired")]
+
+
+def test_exercises_held_alone_are_a_show_of_force(nlp):
+    alone = code(nlp, "China conducted military exercises near Taiwan.", {"China": "CHN", "Taiwan": "TWN"})
+    assert dyads(alone) == {("CHN", "TWN", "MOBILIZE")}
+    joint = code(nlp, "Russia and Belarus held joint military exercises.", {"Russia": "RUS", "Belarus": "BLR"})
+    assert dyads(joint) == {("RUS", "BLR", "COOPERATE"), ("BLR", "RUS", "COOPERATE")}
+
+
+def test_an_invitation_to_visit_is_an_offer_to_meet(nlp):
+    events = code(nlp, "Turkey invited the Greek prime minister to Ankara.",
+                  {"Turkey": "TUR", "the Greek prime minister": "GRC-GOV", "Ankara": "TUR"})
+    assert [(e.target.country, e.plover, e.cameo) for e in events] == [("GRC", "AGREE", "036")]
+    appeal = code(nlp, "Iraq invited the United Nations to monitor the vote.",
+                  {"Iraq": "IRQ", "the United Nations": "IGO"})
+    assert {e.plover for e in appeal} == {"APPEAL"}

@@ -142,6 +142,7 @@ class Lexicon:
     nominal_need_two: set[str]
     nominal_blockers: set[str]
     recipient_required: set[str]
+    alone: dict[str, str]  # reciprocal code -> the code of the same act done with no partner
     bare_need_target: set[str]
     domestic_default: set[str]
     background_marks: set[str]
@@ -153,6 +154,7 @@ class Lexicon:
     topic_verbs: set[str]
     name_suffixes: set[str]
     owned_proposals: set[str]
+    hyphenated: set[str]  # words of the lexicon written with a hyphen ("sit-in", "test-fire")
 
     def code(self, code: str) -> Code:
         return self.codes[code]
@@ -236,6 +238,7 @@ def load_lexicon() -> Lexicon:
         nominal_need_two=set(data["nominal_need_two"]),
         nominal_blockers=set(data["nominal_blockers"]),
         recipient_required=set(data["recipient_required"]),
+        alone={str(k): str(v) for k, v in data["alone"].items()},
         bare_need_target=set(data["bare_need_target"]),
         domestic_default=set(data["domestic_default"]),
         background_marks=set(data["background"]["marks"]),
@@ -247,6 +250,8 @@ def load_lexicon() -> Lexicon:
         topic_verbs=set(data["topic_verbs"]),
         name_suffixes=set(data["name_suffixes"]),
         owned_proposals=set(data["owned_proposals"]),
+        hyphenated={word for table in (data["verbs"], data["nouns"]) for texts in table.values() for text in texts
+                    for word in str(text).lower().split() if "-" in word.strip("-")},
     )
 
 
@@ -950,8 +955,9 @@ def _noun_phrase(token: Token) -> list[Token]:
     while frontier:
         current = frontier.pop()
         for child in current.children:
-            if child.dep_ in ("amod", "compound", "nmod", "poss", "appos") or \
-                    (child.dep_ == "prep" and child.lower_ == "of") or (child.dep_ == "pobj" and current.lower_ == "of"):
+            of_phrase = (child.dep_ == "prep" and child.lower_ == "of") or \
+                (child.dep_ == "pobj" and current.lower_ == "of")
+            if child.dep_ in ("amod", "compound", "nmod", "poss", "appos") or of_phrase:
                 found.append(child)
                 frontier.append(child)
     return found
@@ -1141,6 +1147,7 @@ class Coder:
     def run(self) -> list[Event]:
         events: list[Event] = []
         _repair_verb_lemmas(self.doc, self.lex)
+        _repair_hyphenated_lemmas(self.doc, self.lex)
         _repair_auxiliary_subjects(self.doc)
         _repair_quantity_objects(self.doc, self.lex)
         for sentence in self.doc.sents:
@@ -1186,7 +1193,12 @@ class Coder:
         elif reciprocal and not target_mentions:
             group = _unique(sources + partner_mentions)
             pairs = [(a, b) for a in group for b in group if a.actor_id != b.actor_id]
-            if not pairs and not partner_mentions and self._optional_target(trigger):
+            if not pairs and not partner_mentions and trigger.code in self.lex.alone:
+                # "China held military exercises near Taiwan": done alone, a joint act is a show of force
+                trigger.code = self.lex.alone[trigger.code]
+                place = self._place(trigger)
+                pairs = [(a, place if place is not None and place.country != a.country else None) for a in group]
+            elif not pairs and not partner_mentions and self._optional_target(trigger):
                 pairs = [(a, None) for a in group]  # one party named: "Israel did not launch this war"
         else:
             target_mentions = target_mentions or partner_mentions
@@ -1228,8 +1240,8 @@ class Coder:
                 plover=code.plover, cameo=code.code, quad_class=code.quad_class, goldstein=code.goldstein,
                 date=date, date_precision=precision, negated=trigger.negated, modality=trigger.modality,
                 reported_by=reporter,
-                mode=code.mode, trigger=" ".join(t.text for t in sorted([trigger.token] + trigger.words,
-                                                                         key=lambda t: t.i)),
+                mode=code.mode, trigger=" ".join(_word_text(t) for t in sorted([trigger.token] + trigger.words,
+                                                                                key=lambda t: t.i)),
                 section=self.section,
             )
 
@@ -1533,6 +1545,33 @@ def _repair_verb_lemmas(doc: Doc, lexicon: Lexicon) -> None:
             base = lemma[2:].lstrip("-")
             if base in lexicon.verbs or base in lexicon.light_verbs:
                 token.lemma_ = base  # "reimposed sanctions" is imposing them again
+
+
+def _hyphen_start(token: Token) -> int:
+    """Where the hyphenated word ending at `token` starts ("sit - in" -> the index of "sit")."""
+    doc, start = token.doc, token.i
+    while start >= 2 and doc[start - 1].text == "-" and not doc[start - 1].whitespace_ and \
+            not doc[start - 2].whitespace_ and doc[start - 2].is_alpha:
+        start -= 2
+    return start
+
+
+def _word_text(token: Token) -> str:
+    """A token's text, whole when it ends a hyphenated word the lexicon knows ("sit-in", not "in")."""
+    return token.doc[_hyphen_start(token):token.i + 1].text if "-" in token.lemma_ else token.text
+
+
+def _repair_hyphenated_lemmas(doc: Doc, lexicon: Lexicon) -> None:
+    """The tokenizer splits "sit-in" and "test-fired" at the hyphen: the last part of such a word the lexicon knows
+    gets the whole word as its lemma, which is what the patterns look up."""
+    for token in doc:
+        if token.pos_ == "PUNCT" or (start := _hyphen_start(token)) == token.i:
+            continue
+        stem = doc[start:token.i].text.lower()
+        for whole in (stem + token.lower_, stem + token.lemma_.lower()):
+            if whole in lexicon.hyphenated:
+                token.lemma_ = whole
+                break
 
 
 def _relocated(mention: Mention, country: str, analysis: DocumentAnalysis, doc: Doc) -> Mention:
