@@ -98,6 +98,12 @@ def test_adjective_plus_institution(setup):
     assert find(analysis, "the Syrian army").resolved_by == "institution"
 
 
+def test_rights_groups_and_aid_agencies(setup):
+    analysis = analyse(setup, "Egyptian rights groups and aid agencies criticised the ban.")
+    assert (find(analysis, "Egyptian rights groups").actor_id, find(analysis, "aid agencies").sector) == \
+        ("EGY-HRI", "NGO")
+
+
 def test_possessive_and_bare_name_plus_institution(setup):
     analysis = analyse(setup, "Turkey's parliament voted. US forces left. Kyiv police arrived.")
     assert find(analysis, "Turkey's parliament").actor_id == "TUR-LEG"

@@ -645,3 +645,15 @@ def test_an_invitation_to_visit_is_an_offer_to_meet(nlp):
     appeal = code(nlp, "Iraq invited the United Nations to monitor the vote.",
                   {"Iraq": "IRQ", "the United Nations": "IGO"})
     assert {e.plover for e in appeal} == {"APPEAL"}
+
+
+def test_a_larger_military_or_police_presence_is_a_mobilization(nlp):
+    events = code(nlp, "The United States boosted its naval presence in the Gulf.", {"The United States": "USA"})
+    assert [(e.source.country, e.plover, e.cameo) for e in events] == [("USA", "MOBILIZE", "154")]
+    police = code(nlp, "Egypt increased police presence in Cairo.", {"Egypt": "EGY", "Cairo": "EGY"})
+    assert [(e.plover, e.cameo) for e in police] == [("MOBILIZE", "153")]
+
+
+def test_a_charge_in_a_that_clause_is_against_its_doer(nlp):
+    events = code(nlp, "Iran charged that Iraq had attacked its border posts.", {"Iran": "IRN", "Iraq": "IRQ"})
+    assert dyads(events) == {("IRN", "IRQ", "ACCUSE")}

@@ -553,6 +553,8 @@ class SentenceCoder:
             if outer is None:
                 outer = Trigger(governor, "112", clause=governor, targets=_subjects(inner.token))
                 extra.append(outer)
+            elif not outer.targets and inner.token.dep_ == "ccomp":
+                outer.targets = _subjects(inner.token)  # "charged that Turkish police tortured detainees"
             inner.absorbed = True
         elif kind == "deny":
             inner.negated = True
