@@ -657,3 +657,16 @@ def test_a_larger_military_or_police_presence_is_a_mobilization(nlp):
 def test_a_charge_in_a_that_clause_is_against_its_doer(nlp):
     events = code(nlp, "Iran charged that Iraq had attacked its border posts.", {"Iran": "IRN", "Iraq": "IRQ"})
     assert dyads(events) == {("IRN", "IRQ", "ACCUSE")}
+
+
+def test_what_there_is_states_is_not_background(nlp):
+    events = code(nlp, "There were ten Russian soldiers killed in Ukraine today.",
+                  {"Russian soldiers": "RUS-MIL", "Ukraine": "UKR"})
+    assert dyads(events) == {("UKR", "RUS", "ASSAULT")}
+
+
+def test_a_killing_by_or_of_armed_forces_is_military_force(nlp):
+    soldiers = code(nlp, "Gunmen killed two soldiers in Baghdad.", {"Gunmen": "---UAF", "soldiers": "IRQ-MIL"})
+    assert [e.cameo for e in soldiers] == ["190"]
+    civilians = code(nlp, "A man killed his neighbour in Baghdad.", {"A man": "IRQ-CVL", "his neighbour": "IRQ-CVL"})
+    assert [e.cameo for e in civilians] == ["1823"]

@@ -154,6 +154,8 @@ class Lexicon:
     topic_verbs: set[str]
     name_suffixes: set[str]
     owned_proposals: set[str]
+    armed_recode: dict[str, str]  # code -> its code when armed forces do it or suffer it
+    armed_sectors: set[str]
     hyphenated: set[str]  # words of the lexicon written with a hyphen ("sit-in", "test-fire")
 
     def code(self, code: str) -> Code:
@@ -250,6 +252,8 @@ def load_lexicon() -> Lexicon:
         topic_verbs=set(data["topic_verbs"]),
         name_suffixes=set(data["name_suffixes"]),
         owned_proposals=set(data["owned_proposals"]),
+        armed_recode={str(k): str(v) for k, v in data["armed"]["recode"].items()},
+        armed_sectors=set(data["armed"]["sectors"]),
         hyphenated={word for table in (data["verbs"], data["nouns"]) for texts in table.values() for text in texts
                     for word in str(text).lower().split() if "-" in word.strip("-")},
     )
@@ -576,7 +580,8 @@ class SentenceCoder:
         """Whether a token heads a background constituent (see `in_background`)."""
         dep = token.dep_
         if dep == "relcl" or (dep == "acl" and token.tag_ in ("VBN", "VBG") and
-                              _lemma(token.head) not in self.lex.speech_nouns and not _headline(token)):
+                              _lemma(token.head) not in self.lex.speech_nouns and not _headline(token) and
+                              not _existential(token.head)):
             return True
         if dep == "advcl":
             marks = {c.lower_ for c in token.children if c.dep_ == "mark"}
@@ -984,6 +989,11 @@ def _headline(verb: Token) -> bool:
     return bool(_reduced_passive_head(verb)) and verb.head.dep_ == "ROOT"
 
 
+def _existential(noun: Token) -> bool:
+    """Whether a noun is what "there is/are" states ("There were ten soldiers killed"): its participle is the news."""
+    return noun.dep_ == "attr" and noun.head.lemma_ == "be" and any(c.dep_ == "expl" for c in noun.head.children)
+
+
 def _passive(verb: Token) -> bool:
     """A passive clause, also a reduced one ("soldiers killed in Ukraine")."""
     return any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children) or bool(_reduced_passive_head(verb))
@@ -1233,16 +1243,17 @@ class Coder:
             source_ref = self._localized(source, trigger, code)
             target_ref = self._placed(target, trigger) if target is not None else \
                 self._domestic(source_ref, code)
+            coded = self._armed(code, source_ref, target_ref)
             yield Event(
                 id=f"{self.analysis.document.id}#e{self.number}",
                 document_id=self.analysis.document.id,
                 sentence=sentence.text, start=sentence.start_char, end=sentence.end_char,
                 source=source_ref,
                 target=target_ref,
-                plover=code.plover, cameo=code.code, quad_class=code.quad_class, goldstein=code.goldstein,
+                plover=coded.plover, cameo=coded.code, quad_class=coded.quad_class, goldstein=coded.goldstein,
                 date=date, date_precision=precision, negated=trigger.negated, modality=trigger.modality,
                 reported_by=reporter,
-                mode=code.mode, trigger=" ".join(_word_text(t) for t in sorted([trigger.token] + trigger.words,
+                mode=coded.mode, trigger=" ".join(_word_text(t) for t in sorted([trigger.token] + trigger.words,
                                                                                 key=lambda t: t.i)),
                 section=self.section,
             )
@@ -1270,6 +1281,14 @@ class Coder:
         actor = registry_for(self.doc).sector_actor(place.country, UNIDENTIFIED_FORCES)
         self.analysis.actors.setdefault(actor.id, actor)
         return ActorRef(actor.id, actor.name, actor.country, actor.sector)
+
+    def _armed(self, code: Code, source: ActorRef, target: ActorRef | None) -> Code:
+        """A killing done by or to armed forces is military force in CAMEO (19), not an assault (18): "ten soldiers
+        were killed", "troops shot dead two gunmen"."""
+        armed = self.lex.armed_sectors
+        if code.code in self.lex.armed_recode and (source.sector in armed or (target and target.sector in armed)):
+            return self.lex.code(self.lex.armed_recode[code.code])
+        return code
 
     def _placed(self, mention: Mention, trigger: Trigger) -> ActorRef:
         """A mention as an actor reference; a sector named without a country ("prisoners", "militants") is of the
