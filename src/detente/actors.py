@@ -632,6 +632,12 @@ class MentionIndex:
         lo = bisect.bisect_left(self._starts, start)
         return [m for m in self.mentions[lo:bisect.bisect_left(self._starts, end)] if m.end <= end]
 
+    def alike(self, mention: Mention) -> list[Mention]:
+        """The mention and the others of exactly its span: "Sierra Leonean and Liberian refugees" is two actors."""
+        lo = bisect.bisect_left(self._starts, mention.start)
+        return [mention] + [m for m in self.mentions[lo:bisect.bisect_right(self._starts, mention.start)]
+                            if m.end == mention.end and m is not mention]
+
     def at(self, start: int, end: int, head: int | None = None) -> Mention | None:
         """The mention of exactly this span, else one covering it, else (for a phrase) the one holding its head.
 

@@ -670,7 +670,7 @@ class SentenceCoder:
             return inside
         mention = self.index.at(start, end, head=token.idx)
         if mention is not None:
-            return [mention]
+            return self.index.alike(mention)
         if token.lower_ in self.lex.name_suffixes and token.i >= 2 and doc[token.i - 1].text == ",":
             return self._mentions_at(doc[token.i - 2])  # "Biden, Jr. spoke": the parser makes the suffix the head
         # a common noun named by its modifier: "Ugandan opposition candidates", "the U.N. Security Council resolution"
