@@ -678,3 +678,13 @@ def test_coordinated_nationalities_of_one_noun_are_each_an_actor(nlp):
     events = code(nlp, "Guinean police tortured scores of Sierra Leonean and Liberian refugees.",
                   {"Guinean police": "GIN-COP", "Sierra Leonean and Liberian refugees": ["SLE-REF", "LBR-REF"]})
     assert dyads(events) == {("GIN", "SLE", "ASSAULT"), ("GIN", "LBR", "ASSAULT")}
+
+
+def test_a_pattern_preposition_belongs_to_the_trigger(nlp):
+    events = code(nlp, "Britain mobilized army reservists for a possible war against Iraq.",
+                  {"Britain": "GBR", "army reservists": "---MIL", "Iraq": "IRQ"})
+    assert "ACCUSE" not in {e.plover for e in events}
+    rally = code(nlp, "Serbs rallied in Belgrade against the agreement.", {"Serbs": "SRB", "Belgrade": "SRB"})
+    assert {e.plover for e in rally} == {"PROTEST"}
+    strike = code(nlp, "Workers stopped work on the first day of an open-ended strike.", {"Workers": "---LAB"})
+    assert {(e.plover, e.cameo) for e in strike} == {("PROTEST", "143")}

@@ -273,15 +273,18 @@ def _local(token: Token, depth: int = 3) -> list[Token]:
     return found
 
 
-def _match(patterns: list[Pattern], around: list[Token]) -> tuple[Pattern, list[Token]] | None:
+def _match(patterns: list[Pattern], trigger: Token, around: list[Token]) -> tuple[Pattern, list[Token]] | None:
     """The most specific pattern whose words all occur around the trigger, with the tokens that matched."""
     forms = [(t, _forms(t)) for t in around]
     for pattern in patterns:
         used = []
         for word in pattern.words:
-            # a particle or preposition of a pattern is one in the text, not a participle ("Iranian-backed")
+            # a particle or preposition of a pattern is one in the text, not a participle ("Iranian-backed"), and
+            # belongs to the trigger or a word of the pattern ("mobilized reservists for a war against Iraq" is no
+            # "mobilize against")
             hit = next((t for t, f in forms if word in f and t not in used and
-                        (word not in PREPOSITIONS or t.pos_ in ("ADP", "PART", "ADV"))), None)
+                        (word not in PREPOSITIONS or (t.pos_ in ("ADP", "PART", "ADV") and
+                                                      (t.head == trigger or t.head in used)))), None)
             if hit is None:
                 break
             used.append(hit)
@@ -342,14 +345,14 @@ class SentenceCoder:
         patterns = self.lex.verbs[token.lemma_.lower()]
         if token.pos_ == "AUX":
             patterns = [p for p in patterns if p.words]
-        hit = _match(patterns, _local(token))
+        hit = _match(patterns, token, _local(token))
         if hit is None:
             return None
         pattern, words = hit
         if pattern.code is None and any(_lemma(w) in self.lex.owned_proposals and self.actors(w, deep=False)
                                         for w in words):
             # "support the U.N. Security Council resolution": backing a named actor's proposal is about the actor
-            hit = _match([p for p in patterns if p.code is not None], _local(token))
+            hit = _match([p for p in patterns if p.code is not None], token, _local(token))
             if hit is None:
                 return None
             pattern, words = hit
@@ -376,7 +379,7 @@ class SentenceCoder:
                                                  for form in forms):
             return None
         patterns.sort(key=lambda p: -len(p.words))
-        hit = _match(patterns, _local(token, depth=2))
+        hit = _match(patterns, token, _local(token, depth=2))
         if hit is None:
             return None
         pattern, words = hit
