@@ -688,3 +688,19 @@ def test_a_pattern_preposition_belongs_to_the_trigger(nlp):
     assert {e.plover for e in rally} == {"PROTEST"}
     strike = code(nlp, "Workers stopped work on the first day of an open-ended strike.", {"Workers": "---LAB"})
     assert {(e.plover, e.cameo) for e in strike} == {("PROTEST", "143")}
+
+
+def test_ordering_a_foreign_party_out_is_an_expulsion(nlp):
+    events = code(nlp, "Iraq ordered UN weapons inspectors to leave the country.",
+                  {"Iraq": "IRQ", "UN weapons inspectors": "UNO"})
+    assert [(e.plover, e.cameo, e.target.country) for e in events] == [("SANCTION", "166", "UNO")]
+    demand = code(nlp, "Iran demanded that US forces leave Iraq.",
+                  {"Iran": "IRN", "US forces": "USA-MIL", "Iraq": "IRQ"})
+    assert {e.plover for e in demand} == {"REQUEST"}
+
+
+def test_ending_a_restriction_eases_it(nlp):
+    events = code(nlp, "Pakistan ended the state of emergency.", {"Pakistan": "PAK"})
+    assert [(e.plover, e.cameo) for e in events] == [("CONCEDE", "0814")]
+    sanctions = code(nlp, "The EU ended its sanctions on Belarus.", {"The EU": "EUR", "Belarus": "BLR"})
+    assert [(e.plover, e.cameo) for e in sanctions] == [("RETREAT", "085")]

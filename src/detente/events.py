@@ -154,6 +154,7 @@ class Lexicon:
     topic_verbs: set[str]
     name_suffixes: set[str]
     owned_proposals: set[str]
+    expelling_orders: set[str]  # "ordered X to leave": verbs whose order to a foreign party to withdraw expels it
     armed_recode: dict[str, str]  # code -> its code when armed forces do it or suffer it
     armed_sectors: set[str]
     hyphenated: set[str]  # words of the lexicon written with a hyphen ("sit-in", "test-fire")
@@ -252,6 +253,7 @@ def load_lexicon() -> Lexicon:
         topic_verbs=set(data["topic_verbs"]),
         name_suffixes=set(data["name_suffixes"]),
         owned_proposals=set(data["owned_proposals"]),
+        expelling_orders=set(data["expelling_orders"]),
         armed_recode={str(k): str(v) for k, v in data["armed"]["recode"].items()},
         armed_sectors=set(data["armed"]["sectors"]),
         hyphenated={word for table in (data["verbs"], data["nouns"]) for texts in table.values() for text in texts
@@ -499,6 +501,12 @@ class SentenceCoder:
         return any(m.actor_id not in ids and not (own_state and m.country in countries)
                    for d in doers for m in self.actors(d))
 
+    def _foreign(self, addressees: list[Token], subjects: list[Token]) -> bool:
+        """Whether the addressees are actors of another country than the subjects' (all of them known)."""
+        theirs = {m.country for t in addressees for m in self.actors(t)}
+        ours = {m.country for t in subjects for m in self.actors(t)}
+        return bool(theirs) and bool(ours) and None not in theirs | ours and not theirs & ours
+
     def _obligation(self, verb: Token, governor: Token) -> str | None:
         """"X said (that) Y must / should do Z" states a demand / an appeal of X to Y."""
         if verb.dep_ != "ccomp" or _lemma(governor) not in self.lex.reporting or \
@@ -552,6 +560,9 @@ class SentenceCoder:
                          for p in c.children if p.dep_ == "pobj" and self.actors(p)] or \
                         [s for s in _subjects(inner.token) if self.actors(s)]
             code = lex.recoded(kind, inner.code, "020" if kind == "appeal" else "100")
+            if kind == "demand" and _lemma(governor) in lex.expelling_orders and inner.code.startswith("087") and \
+                    self._foreign(addressee, _subjects(governor)):
+                code = "166"  # "Iraq ordered UN inspectors to leave": an expulsion
             outer = _coded_governor(governor, outer, code, extra)
             outer.targets = addressee
             inner.absorbed = True
