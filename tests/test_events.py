@@ -704,3 +704,9 @@ def test_ending_a_restriction_eases_it(nlp):
     assert [(e.plover, e.cameo) for e in events] == [("CONCEDE", "0814")]
     sanctions = code(nlp, "The EU ended its sanctions on Belarus.", {"The EU": "EUR", "Belarus": "BLR"})
     assert [(e.plover, e.cameo) for e in sanctions] == [("RETREAT", "085")]
+
+
+def test_a_mention_running_past_its_head_is_the_party(nlp):
+    events = code(nlp, "Syrian officers ended mediation efforts between rival militias in Tripoli.",
+                  {"Syrian officers": "SYR-MIL", "militias in Tripoli": "LBN-UAF"})
+    assert dyads(events) == {("SYR", "LBN", "SANCTION")}
