@@ -710,3 +710,19 @@ def test_a_mention_running_past_its_head_is_the_party(nlp):
     events = code(nlp, "Syrian officers ended mediation efforts between rival militias in Tripoli.",
                   {"Syrian officers": "SYR-MIL", "militias in Tripoli": "LBN-UAF"})
     assert dyads(events) == {("SYR", "LBN", "SANCTION")}
+
+
+def test_a_statement_that_demands_or_condemns_is_its_maker_s_act(nlp):
+    events = code(nlp, "Iran issued a statement condemning the Israeli strike on Syria.",
+                  {"Iran": "IRN", "Israeli": "ISR", "Syria": "SYR"})
+    assert ("IRN", "ISR", "ACCUSE", "asserted") in {(e.source.country, e.target.country, e.plover, e.modality)
+                                                   for e in events}
+    said = code(nlp, "Iran issued a statement saying Israel attacked Syria.", {"Iran": "IRN", "Israel": "ISR",
+                                                                               "Syria": "SYR"})
+    assert [(e.plover, e.modality) for e in said] == [("ASSAULT", "reported")]
+
+
+def test_an_investigation_placed_in_a_country_is_by_its_authorities(nlp):
+    events = code(nlp, "A US national has been put under investigation in Italy.",
+                  {"A US national": "USA-CVL", "Italy": "ITA"})
+    assert [(e.source.actor_id, e.target.country, e.plover) for e in events] == [("ITA-GOV", "USA", "ACCUSE")]

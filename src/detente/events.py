@@ -89,7 +89,10 @@ MATERIAL_ROOTS = {"06", "07", "08", "14", "15", "16", "17", "18", "19", "20"}
 RELATIVE_PRONOUNS = {"which", "who", "whom", "that"}
 SPEAKER_PRONOUNS = {"it", "they", "he", "she", "we"}
 NOT_NEGATING = {"just", "only", "merely", "simply"}  # "has not just supported": more than that
-AGENTLESS_ROOTS = {"17", "18", "19", "20"}  # coercion and violence are coded even when the doer is not named
+# investigations, coercion and violence are coded even when the doer is not named; placed in a country, the doer is
+# its authorities (an investigation) or its unidentified armed forces (the rest)
+AGENTLESS_ROOTS = {"09", "17", "18", "19", "20"}
+AUTHORITY_ROOTS = {"09"}
 # the doer of an event the text does not name (CAMEO's "---"; country-less sectors are "---GOV", "---MIL", ...)
 UNKNOWN_ACTOR = Actor("---", "unknown actor", None, None, "group")
 UNKNOWN = ActorRef(UNKNOWN_ACTOR.id, UNKNOWN_ACTOR.name, None, None)
@@ -713,7 +716,7 @@ class SentenceCoder:
         if trigger.nominal:
             return self._noun_arguments(trigger)
         verb = trigger.token
-        subjects = trigger.sources or _subjects(verb)
+        subjects = trigger.sources or self._speakers(verb) or _subjects(verb)
         pattern_words = {w.i for w in trigger.words if w.pos_ not in ("PROPN", "PRON")}
         objects = [_antecedent(c) for c in verb.children if c.dep_ in OBJECT_DEPS and c.i not in pattern_words]
         carriers = [c for c in verb.children if c.dep_ in OBJECT_DEPS and c.i in pattern_words]
@@ -764,6 +767,17 @@ class SentenceCoder:
             if clause is not None and _root(trigger.code) in ("02", "10", "11", "12", "13"):
                 targets = _subjects(clause)
         return subjects, targets, partners
+
+    def _speakers(self, verb: Token) -> list[Token]:
+        """Who speaks through a statement a participle hangs from: its owner, else the subject of the verb that made
+        it ("the PKK issued a declaration demanding that ...", "Iran's statement condemning ...")."""
+        noun = verb.head
+        if verb.dep_ != "acl" or verb.tag_ != "VBG" or _lemma(noun) not in self.lex.speech_nouns:
+            return []
+        owners = [c for c in noun.children if c.dep_ == "poss"]
+        if owners:
+            return owners
+        return _subjects(noun.head) if noun.dep_ == "dobj" else []
 
     def counterpart(self, trigger: Trigger, sources: list[Mention]) -> Mention | None:
         """The nearest located actor of another country (or a named actor of the same) inside a verb's own phrase,
@@ -1294,7 +1308,8 @@ class Coder:
         if place is None:
             self.analysis.actors.setdefault(UNKNOWN_ACTOR.id, UNKNOWN_ACTOR)
             return UNKNOWN
-        actor = registry_for(self.doc).sector_actor(place.country, UNIDENTIFIED_FORCES)
+        sector = "GOV" if _root(code.code) in AUTHORITY_ROOTS else UNIDENTIFIED_FORCES
+        actor = registry_for(self.doc).sector_actor(place.country, sector)
         self.analysis.actors.setdefault(actor.id, actor)
         return ActorRef(actor.id, actor.name, actor.country, actor.sector)
 
@@ -1438,8 +1453,11 @@ class Coder:
         for _ in range(4):
             if current.dep_ in ("ccomp", "parataxis") and _lemma(current.head) in self.lex.reporting:
                 return current.head
-            if current.dep_ in ("acl", "ccomp") and _lemma(current.head) in self.lex.speech_nouns:
-                noun = current.head  # "said in a statement that ...", "issued a communique saying ..."
+            if current.dep_ in ("acl", "ccomp") and _lemma(current.head) in self.lex.speech_nouns and \
+                    not (current == clause and current.dep_ == "acl" and current.tag_ == "VBG"):
+                # "said in a statement that ...", "issued a communique saying ..."; but "issued a statement
+                # condemning X" is the condemnation itself
+                noun = current.head
                 if noun.dep_ == "pobj" and noun.head.dep_ == "prep":
                     noun = noun.head
                 if noun.head.pos_ in ("VERB", "AUX") and noun.head != noun:
