@@ -726,3 +726,10 @@ def test_an_investigation_placed_in_a_country_is_by_its_authorities(nlp):
     events = code(nlp, "A US national has been put under investigation in Italy.",
                   {"A US national": "USA-CVL", "Italy": "ITA"})
     assert [(e.source.actor_id, e.target.country, e.plover) for e in events] == [("ITA-GOV", "USA", "ACCUSE")]
+
+
+def test_agreeing_to_another_party_s_deployment_is_hosting_it(nlp):
+    events = code(nlp, "Croatia agreed to the deployment of UN peacekeepers.",
+                  {"Croatia": "HRV", "UN peacekeepers": "UNO"})
+    assert [(e.source.country, e.target.country, e.plover, e.cameo) for e in events] == \
+        [("HRV", "UNO", "AGREE", "0355")]

@@ -504,6 +504,15 @@ class SentenceCoder:
         return any(m.actor_id not in ids and not (own_state and m.country in countries)
                    for d in doers for m in self.actors(d))
 
+    def _hosted(self, inner: Trigger, governor: Token) -> list[Token]:
+        """Another party's forces whose deployment is agreed to ("agreed to the deployment of UN peacekeepers"):
+        the one agreeing hosts them."""
+        if not inner.nominal or _root(inner.code) != "15":
+            return []
+        forces = [p for prep in inner.token.children if prep.dep_ == "prep" and prep.lower_ == "of"
+                  for p in prep.children if p.dep_ == "pobj"]
+        return forces if self._foreign(forces, _subjects(governor)) else []
+
     def _foreign(self, addressees: list[Token], subjects: list[Token]) -> bool:
         """Whether the addressees are actors of another country than the subjects' (all of them known)."""
         theirs = {m.country for t in addressees for m in self.actors(t)}
@@ -535,6 +544,9 @@ class SentenceCoder:
                 inner.code = lex.recoded("threat", inner.code, "130") if _root(inner.code) not in ("13",) else \
                     inner.code
             else:
+                forces = self._hosted(inner, governor) if kind == "commit" else []
+                if forces:  # "Croatia agreed to the deployment of UN peacekeepers": it receives them
+                    inner.code, inner.targets = "0861", forces
                 inner.code = _intent_code(lex, inner.code)
             if outer is not None:
                 outer.code = None
@@ -912,13 +924,13 @@ class SentenceCoder:
         modifiers += [c for m in modifiers for c in m.children  # "Russian-Turkish talks": both sides
                       if c.dep_ in ("amod", "compound", "nmod") and c.i + 1 < len(c.doc) and c.doc[c.i + 1].text == "-"
                       and self._names_actor(c)]
-        targets: list[Token] = []
+        targets: list[Token] = list(trigger.targets)  # handed down ("agreed to the deployment of UN peacekeepers")
         partners: list[Token] = []
         with_partners: list[Token] = []
         light = _light_object(noun, self.lex)
         preps = _preps(noun) + (_preps(noun.head) if light else [])
         for prep in preps:
-            for pobj in (c for c in prep.children if c.dep_ == "pobj"):
+            for pobj in (c for c in prep.children if c.dep_ == "pobj" and c not in trigger.targets):
                 word = prep.lower_
                 if word == "by" or (word == "of" and noun.lemma_.lower() in self.lex.of_is_source) or \
                         (word == "from" and trigger.code[:2] in ("04",)):
