@@ -733,3 +733,19 @@ def test_agreeing_to_another_party_s_deployment_is_hosting_it(nlp):
                   {"Croatia": "HRV", "UN peacekeepers": "UNO"})
     assert [(e.source.country, e.target.country, e.plover, e.cameo) for e in events] == \
         [("HRV", "UNO", "AGREE", "0355")]
+
+
+def test_taking_part_in_an_event_is_doing_it(nlp):
+    events = code(nlp, "Israel took part in talks with Syria.", {"Israel": "ISR", "Syria": "SYR"})
+    assert dyads(events) == {("ISR", "SYR", "CONSULT")}
+    strikes = code(nlp, "India responded with air strikes on Pakistan.", {"India": "IND", "Pakistan": "PAK"})
+    assert dyads(strikes) == {("IND", "PAK", "ASSAULT")}
+    refused = code(nlp, "Iran refused to take part in talks with the United States.",
+                   {"Iran": "IRN", "the United States": "USA"})
+    assert {(e.plover, e.negated) for e in refused} == {("REJECT", False), ("CONSULT", True)}
+
+
+def test_a_sentence_parsed_as_one_noun_phrase_gets_its_verb_back(nlp):
+    events = code(nlp, "The NATO secretary general conferred with Albanian leaders in Tirana.",
+                  {"The NATO secretary general": "IGO", "Albanian leaders": "ALB-GOV", "Tirana": "ALB"})
+    assert dyads(events) == {("IGO", "ALB", "CONSULT")}

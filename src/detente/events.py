@@ -157,6 +157,7 @@ class Lexicon:
     topic_verbs: set[str]
     name_suffixes: set[str]
     owned_proposals: set[str]
+    joining_phrases: list[tuple[str, ...]]  # "take part in": the subject does the event its object names
     expelling_orders: set[str]  # "ordered X to leave": verbs whose order to a foreign party to withdraw expels it
     armed_recode: dict[str, str]  # code -> its code when armed forces do it or suffer it
     armed_sectors: set[str]
@@ -257,6 +258,7 @@ def load_lexicon() -> Lexicon:
         name_suffixes=set(data["name_suffixes"]),
         owned_proposals=set(data["owned_proposals"]),
         expelling_orders=set(data["expelling_orders"]),
+        joining_phrases=[tuple(str(p).lower().split()) for p in data["joining_phrases"]],
         armed_recode={str(k): str(v) for k, v in data["armed"]["recode"].items()},
         armed_sectors=set(data["armed"]["sectors"]),
         hyphenated={word for table in (data["verbs"], data["nouns"]) for texts in table.values() for text in texts
@@ -389,7 +391,7 @@ class SentenceCoder:
             return None
         pattern, words = hit
         return Trigger(token, pattern.code, words, nominal=True,
-                       clause=token.head if _light_object(token, self.lex) else None)
+                       clause=token.head if _light_object(token, self.lex) else _joined_verb(token, self.lex))
 
     # --- control structure
     def govern(self, triggers: list[Trigger]) -> list[Trigger]:
@@ -407,7 +409,11 @@ class SentenceCoder:
             if culprit is not None:
                 trigger.sources = trigger.sources or culprit[0]
                 governor = culprit[1]
-            if governor is not None and trigger.nominal and _light_object(trigger.token, self.lex) and \
+            if governor is None and trigger.nominal and trigger.clause is not None and \
+                    trigger.clause is not trigger.token.head:
+                governor = trigger.clause  # "refused to take part in talks": through the joining verb
+            if governor is not None and trigger.nominal and (_light_object(trigger.token, self.lex) or
+                                                             governor is trigger.clause) and \
                     self.lex.control_kind(governor) is None:
                 governor = _verb_governor(governor)  # "failed to reach agreement", "hopes to sign a deal"
             if governor is not None and trigger.nominal and self.lex.control_kind(governor) == "aspect" and \
@@ -456,8 +462,9 @@ class SentenceCoder:
                     if noun is not None and noun.nominal and _root(noun.code) in AGENTLESS_ROOTS:
                         noun.absorbed = True  # "was killed by a US airstrike": one event, done by the strike's doer
         for trigger in triggers:
+            verb = trigger.clause if trigger.nominal and trigger.clause is not None else trigger.token
             if any(t.absorbed and t.code is not None and self.lex.control_kind(t.token.head) == "accuse"
-                   for t in (by_token.get(head.i) for head in _conjunct_heads(trigger.token)) if t is not None):
+                   for t in (by_token.get(head.i) for head in _conjunct_heads(verb)) if t is not None):
                 trigger.absorbed = True  # "claimed that ISIL had attacked Iraq and taken Mosul": all one charge
         for verb in self.sentence:
             if verb.i not in by_token and verb.pos_ == "VERB" and verb.dep_ == "ccomp":
@@ -977,6 +984,9 @@ class SentenceCoder:
             # "its demand that Israel ease restrictions": the clause's subject is asked, charged or threatened
             clause = next((c for c in noun.children if c.dep_ in ("acl", "ccomp") and _subjects(c)), None)
             targets = [s for s in _subjects(clause) if self.actors(s)] if clause is not None else []
+        joined = _joined_verb(noun, self.lex) if not sources and not partners else None
+        if joined is not None:
+            sources = [s for s in _subjects(joined) if self.actors(s)]  # "Israel took part in talks with Syria"
         if with_partners and (sources or partners) and (not targets or all(t.head.head != noun for t in targets)):
             if sources:
                 targets = with_partners  # "X had talks with Y": the partner is the target
@@ -1045,6 +1055,20 @@ def _light_object(noun: Token, lexicon: Lexicon) -> bool:
     """A noun that is the object of a light verb ("held talks", "talks were held", "launched an attack")."""
     return noun.dep_ in ("dobj", "nsubjpass") and noun.head.pos_ in ("VERB", "AUX") and \
         noun.head.lemma_.lower() in lexicon.light_verbs
+
+
+def _joined_verb(noun: Token, lexicon: Lexicon) -> Token | None:
+    """The verb through whose phrase its subject does the event a noun names ("took part in talks", "went ahead
+    with the test", "responded with air strikes"), from `joining_phrases`."""
+    prep = noun.head
+    verb = prep.head
+    if noun.dep_ != "pobj" or prep.dep_ != "prep" or verb.pos_ not in ("VERB", "AUX"):
+        return None
+    children = {c.lower_ for c in verb.children}
+    for words in lexicon.joining_phrases:
+        if words[0] == verb.lemma_.lower() and words[-1] == prep.lower_ and set(words[1:-1]) <= children:
+            return verb
+    return None
 
 
 def _preps(token: Token) -> list[Token]:
@@ -1202,6 +1226,7 @@ class Coder:
         events: list[Event] = []
         _repair_verb_lemmas(self.doc, self.lex)
         _repair_hyphenated_lemmas(self.doc, self.lex)
+        _repair_verbless_roots(self.doc)
         _repair_auxiliary_subjects(self.doc)
         _repair_quantity_objects(self.doc, self.lex)
         for sentence in self.doc.sents:
@@ -1576,6 +1601,28 @@ def _repair_auxiliary_subjects(doc: Doc) -> None:
             verb = aux.head
             token.head = verb
             token.dep_ = "nsubjpass" if aux.dep_ == "auxpass" else "nsubj"
+
+
+def _repair_verbless_roots(doc: Doc) -> None:
+    """Make a sentence's main verb the root when the parser read the sentence as one noun phrase with the verb as
+    a participle ("The NATO secretary general conferred with Albanian leaders": "general" the root, "conferred" its
+    modifier). Only an active reading qualifies: the participle has an object or a "with" partner and no "by"
+    agent ("Three soldiers killed in Kabul" stays a headline's noun phrase)."""
+    for sentence in list(doc.sents):
+        root = sentence.root
+        if root.pos_ not in ("NOUN", "PROPN"):
+            continue
+        verb = next((c for c in root.rights if c.dep_ == "acl" and c.pos_ == "VERB" and c.tag_ in ("VBD", "VBN")
+                     and not any(g.dep_ == "agent" for g in c.children)
+                     and any(g.dep_ == "dobj" or (g.dep_ == "prep" and g.lower_ == "with") for g in c.children)),
+                    None)
+        if verb is None:
+            continue
+        verb.head, verb.dep_ = verb, "ROOT"
+        root.head, root.dep_ = verb, "nsubj"
+        for token in list(root.children):
+            if token.i > verb.i and token.dep_ in ("prep", "punct", "npadvmod"):
+                token.head = verb  # the sentence's own phrases after the verb belong to it
 
 
 def _repair_quantity_objects(doc: Doc, lexicon: Lexicon) -> None:
