@@ -749,3 +749,17 @@ def test_a_sentence_parsed_as_one_noun_phrase_gets_its_verb_back(nlp):
     events = code(nlp, "The NATO secretary general conferred with Albanian leaders in Tirana.",
                   {"The NATO secretary general": "IGO", "Albanian leaders": "ALB-GOV", "Tirana": "ALB"})
     assert dyads(events) == {("IGO", "ALB", "CONSULT")}
+
+
+def test_the_object_of_criticism_or_prevention_is_the_doer(nlp):
+    mentions = {"Iran": "IRN", "Israel": "ISR", "Gaza": "PSE"}
+    events = code(nlp, "Iran criticized Israel for attacking Gaza.", mentions)
+    assert dyads(events) == {("IRN", "ISR", "ACCUSE"), ("ISR", "PSE", "ASSAULT")}
+    prevented = code(nlp, "The UN prevented Serbia from attacking Bosnia.",
+                     {"The UN": "IGO", "Serbia": "SRB", "Bosnia": "BIH"})
+    assert [(e.source.country, e.plover, e.negated) for e in prevented] == [("SRB", "ASSAULT", True)]
+
+
+def test_a_charge_of_taking_part_is_the_charge(nlp):
+    events = code(nlp, "Rwanda alleged that France took part in the killing.", {"Rwanda": "RWA", "France": "FRA"})
+    assert dyads(events) == {("RWA", "FRA", "ACCUSE")}

@@ -93,6 +93,7 @@ NOT_NEGATING = {"just", "only", "merely", "simply"}  # "has not just supported":
 # its authorities (an investigation) or its unidentified armed forces (the rest)
 AGENTLESS_ROOTS = {"09", "17", "18", "19", "20"}
 AUTHORITY_ROOTS = {"09"}
+OBJECT_CONTROL = {"for", "of", "from", "over"}  # "criticized X for attacking": the object X attacked
 # the doer of an event the text does not name (CAMEO's "---"; country-less sectors are "---GOV", "---MIL", ...)
 UNKNOWN_ACTOR = Actor("---", "unknown actor", None, None, "group")
 UNKNOWN = ActorRef(UNKNOWN_ACTOR.id, UNKNOWN_ACTOR.name, None, None)
@@ -409,8 +410,7 @@ class SentenceCoder:
             if culprit is not None:
                 trigger.sources = trigger.sources or culprit[0]
                 governor = culprit[1]
-            if governor is None and trigger.nominal and trigger.clause is not None and \
-                    trigger.clause is not trigger.token.head:
+            if governor is None and _acting(trigger) is not token:
                 governor = trigger.clause  # "refused to take part in talks": through the joining verb
             if governor is not None and trigger.nominal and (_light_object(trigger.token, self.lex) or
                                                              governor is trigger.clause) and \
@@ -444,7 +444,7 @@ class SentenceCoder:
                 kind = None  # "officials warned that Iran could retaliate": reported speech, not their threat
                 if outer is not None and _lemma(governor) in self.lex.reporting:
                     outer.code = None
-            elif kind == "accuse" and (trigger.token.dep_ not in ("ccomp", "pcomp") or
+            elif kind == "accuse" and (_acting(trigger).dep_ not in ("ccomp", "pcomp") or
                                        _root(trigger.code) not in ACCUSABLE_ROOTS):
                 kind = None  # "claims to be manufacturing", "claimed that talks had begun": no accusation
             elif kind == "accuse" and not any(self.actors(s) for s in _subjects(governor)):
@@ -557,6 +557,8 @@ class SentenceCoder:
                 inner.code = _intent_code(lex, inner.code)
             if outer is not None:
                 outer.code = None
+        elif kind == "prevent":
+            inner.negated = True  # "the UN prevented Serbia from attacking Bosnia": the attack did not happen
         elif kind == "cease":
             inner.sources = inner.sources or _subjects(governor)
             code = lex.recoded("cease", inner.code)
@@ -590,11 +592,12 @@ class SentenceCoder:
             inner.absorbed = True
         elif kind == "accuse":
             # "claimed that ISIL had attacked Iraq", "accused the US of violating": a charge against the doer
+            acting = _acting(inner)
             if outer is None:
-                outer = Trigger(governor, "112", clause=governor, targets=_subjects(inner.token))
+                outer = Trigger(governor, "112", clause=governor, targets=_subjects(acting))
                 extra.append(outer)
-            elif not outer.targets and inner.token.dep_ == "ccomp":
-                outer.targets = _subjects(inner.token)  # "charged that Turkish police tortured detainees"
+            elif not outer.targets and acting.dep_ == "ccomp":
+                outer.targets = _subjects(acting)  # "charged that Turkish police tortured detainees"
             inner.absorbed = True
         elif kind == "deny":
             inner.negated = True
@@ -1057,6 +1060,13 @@ def _light_object(noun: Token, lexicon: Lexicon) -> bool:
         noun.head.lemma_.lower() in lexicon.light_verbs
 
 
+def _acting(trigger: Trigger) -> Token:
+    """The token whose clause states a trigger's event: the joining verb of a noun ("took part in the killing"), else
+    the trigger itself."""
+    token, clause = trigger.token, trigger.clause
+    return clause if trigger.nominal and clause is not None and clause is not token.head else token
+
+
 def _joined_verb(noun: Token, lexicon: Lexicon) -> Token | None:
     """The verb through whose phrase its subject does the event a noun names ("took part in talks", "went ahead
     with the test", "responded with air strikes"), from `joining_phrases`."""
@@ -1116,6 +1126,12 @@ def _subjects(verb: Token) -> list[Token]:
             return subjects
         if verb.dep_ == "relcl" or (verb.dep_ == "acl" and verb.tag_ != "VBN"):
             return [verb.head]
+        if verb.dep_ == "pcomp" and verb.head.head.pos_ in ("VERB", "AUX") and verb.head.lower_ in OBJECT_CONTROL:
+            governing = verb.head.head  # "criticized Israel for attacking Gaza", "Iran was blamed for attacking"
+            doers = [c for c in governing.children if c.dep_ == "dobj"] or \
+                [c for c in governing.children if c.dep_ == "nsubjpass"]
+            if doers:
+                return doers
         if verb.dep_ == "pcomp" or (verb.dep_ == "acomp" and verb.head != verb):
             verb = verb.head.head if verb.dep_ == "pcomp" else verb.head
             continue
