@@ -763,3 +763,8 @@ def test_the_object_of_criticism_or_prevention_is_the_doer(nlp):
 def test_a_charge_of_taking_part_is_the_charge(nlp):
     events = code(nlp, "Rwanda alleged that France took part in the killing.", {"Rwanda": "RWA", "France": "FRA"})
     assert dyads(events) == {("RWA", "FRA", "ACCUSE")}
+
+
+def test_blaming_someone_for_an_act_is_the_charge(nlp):
+    events = code(nlp, "Israel blamed Hezbollah for firing rockets.", {"Israel": "ISR", "Hezbollah": "LBN-REB"})
+    assert dyads(events) == {("ISR", "LBN", "ACCUSE")}
