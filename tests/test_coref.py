@@ -156,6 +156,11 @@ def test_an_antecedent_wins_over_the_publisher(setup):
     assert title.actor_id in ("test-putin", "test-macron") and title.resolved_by == "coreference"
 
 
+def test_a_known_place_where_a_place_stands_is_the_place(setup):
+    analysis = analyse(setup, "A bomb exploded near the town of Samarra, killing two men.")
+    assert [(m.actor_id, m.resolved_by) for m in analysis.mentions if m.text == "Samarra"] == [("IRQ", "place")]
+
+
 def test_titled_stranger_serves_the_state_of_the_sentence(setup):
     analysis = analyse(setup, "Rebels in Ivory Coast dismissed an appeal from President Laurent Gbago on Wednesday.")
     [stranger] = [m for m in analysis.mentions if "Gbago" in m.text]

@@ -464,6 +464,9 @@ class Resolver:
     # -- people -------------------------------------------------------------------------------------------------------
     def _person(self, span: Span, entry: Entry | None) -> None:
         registry = self.registry
+        if entry is not None and entry.kind == "place" and self._in_place_phrase(span):
+            self._entity(span, entry)  # "near the town of Samarra": NER's person is the town
+            return
         name_start = span.start
         inner = self.desc_starting.get(span.start)
         if inner is not None and inner.kind == "title" and inner.end < span.end and span.start not in self.desc_ending:
@@ -683,6 +686,13 @@ class Resolver:
             return True
         return before.lower_ in self.words.get("directional_prepositions", []) and \
             before.head.lemma_.lower() in self.words.get("place_heads", [])
+
+    def _in_place_phrase(self, span: Span) -> bool:
+        """Whether a name stands where a place does: after a place preposition ("in Samarra") or "the town of"."""
+        before = [t.lower_ for t in self.doc[max(span.start - 2, 0):span.start]]
+        settlements = set(self.words.get("settlement_words", ()))
+        return bool(before) and (before[-1] in self.place_prepositions or
+                                 (len(before) == 2 and before[1] == "of" and before[0] in settlements))
 
     def _from_ruler(self, span: Span) -> bool:
         return span.start in self.ruler_starts
