@@ -768,3 +768,11 @@ def test_a_charge_of_taking_part_is_the_charge(nlp):
 def test_blaming_someone_for_an_act_is_the_charge(nlp):
     events = code(nlp, "Israel blamed Hezbollah for firing rockets.", {"Israel": "ISR", "Hezbollah": "LBN-REB"})
     assert dyads(events) == {("ISR", "LBN", "ACCUSE")}
+
+
+def test_agreeing_to_a_ceasefire_is_a_commitment_and_declaring_one_a_de_escalation(nlp):
+    agreed = code(nlp, "Israel and Hamas agreed to a truce.", {"Israel": "ISR", "Hamas": "hamas"})
+    assert {(e.source.country, e.plover, e.cameo) for e in agreed} == {("ISR", "AGREE", "0356"),
+                                                                        ("PSE", "AGREE", "0356")}
+    declared = code(nlp, "Hamas declared a ceasefire.", {"Hamas": "hamas"})
+    assert [(e.plover, e.cameo) for e in declared] == [("RETREAT", "0871")]
