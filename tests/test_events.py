@@ -776,3 +776,12 @@ def test_agreeing_to_a_ceasefire_is_a_commitment_and_declaring_one_a_de_escalati
                                                                         ("PSE", "AGREE", "0356")}
     declared = code(nlp, "Hamas declared a ceasefire.", {"Hamas": "hamas"})
     assert [(e.plover, e.cameo) for e in declared] == [("RETREAT", "0871")]
+
+
+def test_resisting_or_opposing_violence_leaves_it_asserted(nlp):
+    resisted = code(nlp, "Chechen rebels resisted the Russian offensive.",
+                    {"Chechen rebels": "RUS-REB", "Russian": "RUS"})
+    assert {(e.source.actor_id, e.plover, e.cameo, e.negated) for e in resisted} == \
+        {("RUS-REB", "ASSAULT", "190", False), ("RUS", "ASSAULT", "190", False)}
+    opposed = code(nlp, "Russia opposed the US strike on Syria.", {"Russia": "RUS", "US": "USA", "Syria": "SYR"})
+    assert ("USA", "SYR", "ASSAULT") in dyads(opposed) and not any(e.negated for e in opposed)

@@ -93,6 +93,7 @@ NOT_NEGATING = {"just", "only", "merely", "simply"}  # "has not just supported":
 # its authorities (an investigation) or its unidentified armed forces (the rest)
 AGENTLESS_ROOTS = {"09", "17", "18", "19", "20"}
 AUTHORITY_ROOTS = {"09"}
+VIOLENT_ROOTS = {"18", "19", "20"}
 OBJECT_CONTROL = {"for", "of", "from", "over"}  # "criticized X for attacking": the object X attacked
 # the doer of an event the text does not name (CAMEO's "---"; country-less sectors are "---GOV", "---MIL", ...)
 UNKNOWN_ACTOR = Actor("---", "unknown actor", None, None, "group")
@@ -158,6 +159,7 @@ class Lexicon:
     topic_verbs: set[str]
     name_suffixes: set[str]
     owned_proposals: set[str]
+    resisting: set[str]  # refusal verbs that, said of violence, are fighting back ("resisted the offensive")
     joining_phrases: list[tuple[str, ...]]  # "take part in": the subject does the event its object names
     expelling_orders: set[str]  # "ordered X to leave": verbs whose order to a foreign party to withdraw expels it
     armed_recode: dict[str, str]  # code -> its code when armed forces do it or suffer it
@@ -259,6 +261,7 @@ def load_lexicon() -> Lexicon:
         name_suffixes=set(data["name_suffixes"]),
         owned_proposals=set(data["owned_proposals"]),
         expelling_orders=set(data["expelling_orders"]),
+        resisting=set(data["resisting"]),
         joining_phrases=[tuple(str(p).lower().split()) for p in data["joining_phrases"]],
         armed_recode={str(k): str(v) for k, v in data["armed"]["recode"].items()},
         armed_sectors=set(data["armed"]["sectors"]),
@@ -435,6 +438,12 @@ class SentenceCoder:
                 kind = "deny"  # "rejected reports that the two had spoken"
             elif kind == "refuse" and trigger.token.dep_ == "ccomp":
                 kind = "deny"  # "rejected that ...", "dismissed that ..."
+            elif kind == "refuse" and trigger.nominal and _root(trigger.code) in VIOLENT_ROOTS:
+                # "opposed the US strike", "resisted the Russian offensive": the violence happened; resisting it
+                # is fighting back
+                if outer is not None and _lemma(governor) in self.lex.resisting:
+                    outer.code = "190"
+                continue
             elif kind in ("appeal", "demand") and _lemma(governor) in self.lex.reporting and _finite(trigger.token):
                 kind = None  # "told reporters that Russia would expel ...": reported speech, not a demand
             elif kind == "intend" and _lemma(governor) in self.lex.desire and self._other_party(governor, trigger):
