@@ -785,3 +785,18 @@ def test_resisting_or_opposing_violence_leaves_it_asserted(nlp):
         {("RUS-REB", "ASSAULT", "190", False), ("RUS", "ASSAULT", "190", False)}
     opposed = code(nlp, "Russia opposed the US strike on Syria.", {"Russia": "RUS", "US": "USA", "Syria": "SYR"})
     assert ("USA", "SYR", "ASSAULT") in dyads(opposed) and not any(e.negated for e in opposed)
+
+
+def test_not_hesitating_or_not_ruling_out_force_is_a_threat(nlp):
+    events = code(nlp, "Israel did not rule out military action against Iran.", {"Israel": "ISR", "Iran": "IRN"})
+    assert [(e.target.country, e.plover, e.negated) for e in events] == [("IRN", "THREATEN", False)]
+    force = code(nlp, "China would not hesitate to use force against Taiwan.", {"China": "CHN", "Taiwan": "TWN"})
+    assert [(e.target.country, e.plover, e.negated) for e in force] == [("TWN", "THREATEN", False)]
+
+
+def test_force_used_by_protesters_is_a_violent_protest(nlp):
+    events = code(nlp, "Protesters besieged the Danish embassy in Damascus.",
+                  {"Protesters": "SYR-CVL", "the Danish embassy": "DNK-GOV", "Damascus": "SYR"})
+    assert [(e.plover, e.cameo) for e in events] == [("PROTEST", "145")]
+    executed = code(nlp, "The Taliban executed two men in Kabul.", {"The Taliban": "AFG-REB", "Kabul": "AFG"})
+    assert {e.cameo for e in executed} <= {"1823"}

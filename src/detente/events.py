@@ -94,6 +94,7 @@ NOT_NEGATING = {"just", "only", "merely", "simply"}  # "has not just supported":
 AGENTLESS_ROOTS = {"09", "17", "18", "19", "20"}
 AUTHORITY_ROOTS = {"09"}
 VIOLENT_ROOTS = {"18", "19", "20"}
+HARMFUL_ROOTS = {"15", "16", "17", "18", "19", "20"}
 OBJECT_CONTROL = {"for", "of", "from", "over"}  # "criticized X for attacking": the object X attacked
 # the doer of an event the text does not name (CAMEO's "---"; country-less sectors are "---GOV", "---MIL", ...)
 UNKNOWN_ACTOR = Actor("---", "unknown actor", None, None, "group")
@@ -159,6 +160,9 @@ class Lexicon:
     topic_verbs: set[str]
     name_suffixes: set[str]
     owned_proposals: set[str]
+    unhesitating: set[str]  # refusal verbs that commit when negated ("would not hesitate to")
+    civil_recode: dict[str, str]  # code -> its code when civilians, protesters or workers do it
+    civil_sectors: set[str]
     resisting: set[str]  # refusal verbs that, said of violence, are fighting back ("resisted the offensive")
     joining_phrases: list[tuple[str, ...]]  # "take part in": the subject does the event its object names
     expelling_orders: set[str]  # "ordered X to leave": verbs whose order to a foreign party to withdraw expels it
@@ -261,6 +265,9 @@ def load_lexicon() -> Lexicon:
         name_suffixes=set(data["name_suffixes"]),
         owned_proposals=set(data["owned_proposals"]),
         expelling_orders=set(data["expelling_orders"]),
+        unhesitating=set(data["unhesitating"]),
+        civil_recode={str(k): str(v) for k, v in data["civil"]["recode"].items()},
+        civil_sectors=set(data["civil"]["sectors"]),
         resisting=set(data["resisting"]),
         joining_phrases=[tuple(str(p).lower().split()) for p in data["joining_phrases"]],
         armed_recode={str(k): str(v) for k, v in data["armed"]["recode"].items()},
@@ -438,6 +445,12 @@ class SentenceCoder:
                 kind = "deny"  # "rejected reports that the two had spoken"
             elif kind == "refuse" and trigger.token.dep_ == "ccomp":
                 kind = "deny"  # "rejected that ...", "dismissed that ..."
+            elif kind == "refuse" and _has_neg(governor) and _lemma(governor) in self.lex.unhesitating:
+                # "would not hesitate to use force": a threat (a commitment, for a cooperative event)
+                self._apply("threaten" if _root(trigger.code) in HARMFUL_ROOTS else "commit", governor,
+                            _governing_trigger(by_token, governor), trigger, extra)
+                trigger.negated = False
+                continue
             elif kind == "refuse" and trigger.nominal and _root(trigger.code) in VIOLENT_ROOTS:
                 # "opposed the US strike", "resisted the Russian offensive": the violence happened; resisting it
                 # is fighting back
@@ -1335,7 +1348,7 @@ class Coder:
             source_ref = self._localized(source, trigger, code)
             target_ref = self._placed(target, trigger) if target is not None else \
                 self._domestic(source_ref, code)
-            coded = self._armed(code, source_ref, target_ref)
+            coded = self._by_parties(code, source_ref, target_ref)
             yield Event(
                 id=f"{self.analysis.document.id}#e{self.number}",
                 document_id=self.analysis.document.id,
@@ -1375,11 +1388,13 @@ class Coder:
         self.analysis.actors.setdefault(actor.id, actor)
         return ActorRef(actor.id, actor.name, actor.country, actor.sector)
 
-    def _armed(self, code: Code, source: ActorRef, target: ActorRef | None) -> Code:
-        """A killing done by or to armed forces is military force in CAMEO (19), not an assault (18): "ten soldiers
-        were killed", "troops shot dead two gunmen"."""
-        armed = self.lex.armed_sectors
-        if code.code in self.lex.armed_recode and (source.sector in armed or (target and target.sector in armed)):
+    def _by_parties(self, code: Code, source: ActorRef, target: ActorRef | None) -> Code:
+        """The code as its parties make it: a killing of armed forces is military force in CAMEO (19), not an assault
+        (18): "ten soldiers were killed", "troops shot dead two gunmen"; force used by civilians, protesters or
+        workers is a violent protest ("protesters stormed the embassy")."""
+        if code.code in self.lex.civil_recode and source.sector in self.lex.civil_sectors:
+            return self.lex.code(self.lex.civil_recode[code.code])
+        if code.code in self.lex.armed_recode and target is not None and target.sector in self.lex.armed_sectors:
             return self.lex.code(self.lex.armed_recode[code.code])
         return code
 
