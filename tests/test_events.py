@@ -800,3 +800,22 @@ def test_force_used_by_protesters_is_a_violent_protest(nlp):
     assert [(e.plover, e.cameo) for e in events] == [("PROTEST", "145")]
     executed = code(nlp, "The Taliban executed two men in Kabul.", {"The Taliban": "AFG-REB", "Kabul": "AFG"})
     assert {e.cameo for e in executed} <= {"1823"}
+
+
+def test_an_event_received_from_someone_is_theirs_towards_the_receiver(nlp):
+    call = code(nlp, "Mubarak received a telephone call from King Fahd.",
+                {"Mubarak": "EGY-GOV", "King Fahd": "SAU-GOV"})
+    assert dyads(call) == {("SAU", "EGY", "CONSULT")}
+    aid = code(nlp, "Egypt received aid from Japan.", {"Egypt": "EGY", "Japan": "JPN"})
+    assert dyads(aid) == {("JPN", "EGY", "AID")}
+    hosted = code(nlp, "Mubarak received the Iranian delegation.",
+                  {"Mubarak": "EGY-GOV", "the Iranian delegation": "IRN-GOV"})
+    assert dyads(hosted) == {("EGY", "IRN", "CONSULT")}
+
+
+def test_ending_a_visit_completes_it_and_ending_mediation_halts_it(nlp):
+    visit = code(nlp, "The Syrian president ended a two-day visit to Iran.",
+                 {"The Syrian president": "SYR-GOV", "Iran": "IRN"})
+    assert dyads(visit) == {("SYR", "IRN", "CONSULT")}
+    talks = code(nlp, "Israel halted talks with Syria.", {"Israel": "ISR", "Syria": "SYR"})
+    assert dyads(talks) == {("ISR", "SYR", "SANCTION")}

@@ -163,6 +163,9 @@ class Lexicon:
     unhesitating: set[str]  # refusal verbs that commit when negated ("would not hesitate to")
     civil_recode: dict[str, str]  # code -> its code when civilians, protesters or workers do it
     civil_sectors: set[str]
+    completing: set[str]  # verbs of ending that, said of a visit or meeting, complete it ("ended a visit")
+    completed_codes: set[str]  # the codes (3 digits) of visits and meetings
+    receiving_verbs: set[str]  # "received a call from X": the subject is the recipient of the noun's event
     resisting: set[str]  # refusal verbs that, said of violence, are fighting back ("resisted the offensive")
     joining_phrases: list[tuple[str, ...]]  # "take part in": the subject does the event its object names
     expelling_orders: set[str]  # "ordered X to leave": verbs whose order to a foreign party to withdraw expels it
@@ -268,6 +271,9 @@ def load_lexicon() -> Lexicon:
         unhesitating=set(data["unhesitating"]),
         civil_recode={str(k): str(v) for k, v in data["civil"]["recode"].items()},
         civil_sectors=set(data["civil"]["sectors"]),
+        completing=set(data["completing"]["verbs"]),
+        completed_codes=set(data["completing"]["codes"]),
+        receiving_verbs=set(data["receiving_verbs"]),
         resisting=set(data["resisting"]),
         joining_phrases=[tuple(str(p).lower().split()) for p in data["joining_phrases"]],
         armed_recode={str(k): str(v) for k, v in data["armed"]["recode"].items()},
@@ -375,7 +381,8 @@ class SentenceCoder:
                 return None
             pattern, words = hit
         obj = next((c for c in token.children if c.dep_ in ("dobj", "nsubjpass")), None)
-        noun = self._noun_trigger(obj) if obj is not None and token.lemma_.lower() in self.lex.light_verbs else None
+        carrier = token.lemma_.lower() in self.lex.light_verbs or token.lemma_.lower() in self.lex.receiving_verbs
+        noun = self._noun_trigger(obj) if obj is not None and carrier else None
         if noun is not None and not (obj in words and noun.code != pattern.code and not noun.words):
             return None  # "held talks", "launched strikes": the noun carries the event, unless the verb is more
             # specific about a bare noun ("ordered patrols" is a mobilization, not a patrol; "began air strikes" stays
@@ -445,6 +452,9 @@ class SentenceCoder:
                 kind = "deny"  # "rejected reports that the two had spoken"
             elif kind == "refuse" and trigger.token.dep_ == "ccomp":
                 kind = "deny"  # "rejected that ...", "dismissed that ..."
+            elif kind == "cease" and trigger.code[:3] in self.lex.completed_codes and \
+                    _lemma(governor) in self.lex.completing:
+                kind = "aspect"  # "ended a two-day visit to Iran": the visit took place
             elif kind == "refuse" and _has_neg(governor) and _lemma(governor) in self.lex.unhesitating:
                 # "would not hesitate to use force": a threat (a commitment, for a cooperative event)
                 self._apply("threaten" if _root(trigger.code) in HARMFUL_ROOTS else "commit", governor,
@@ -960,12 +970,13 @@ class SentenceCoder:
         partners: list[Token] = []
         with_partners: list[Token] = []
         light = _light_object(noun, self.lex)
-        preps = _preps(noun) + (_preps(noun.head) if light else [])
+        received = noun.dep_ == "dobj" and _lemma(noun.head) in self.lex.receiving_verbs
+        preps = _preps(noun) + (_preps(noun.head) if light or received else [])
         for prep in preps:
             for pobj in (c for c in prep.children if c.dep_ == "pobj" and c not in trigger.targets):
                 word = prep.lower_
                 if word == "by" or (word == "of" and noun.lemma_.lower() in self.lex.of_is_source) or \
-                        (word == "from" and trigger.code[:2] in ("04",)):
+                        (word == "from" and (trigger.code[:2] in ("04",) or received)):
                     sources.append(pobj)
                 elif word == "between":
                     partners.append(pobj)
@@ -1009,6 +1020,8 @@ class SentenceCoder:
             # "its demand that Israel ease restrictions": the clause's subject is asked, charged or threatened
             clause = next((c for c in noun.children if c.dep_ in ("acl", "ccomp") and _subjects(c)), None)
             targets = [s for s in _subjects(clause) if self.actors(s)] if clause is not None else []
+        if sources and not targets and received:
+            targets = [s for s in _subjects(noun.head) if self.actors(s)]  # "Mubarak received a call from Fahd"
         joined = _joined_verb(noun, self.lex) if not sources and not partners else None
         if joined is not None:
             sources = [s for s in _subjects(joined) if self.actors(s)]  # "Israel took part in talks with Syria"
