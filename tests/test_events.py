@@ -819,3 +819,12 @@ def test_ending_a_visit_completes_it_and_ending_mediation_halts_it(nlp):
     assert dyads(visit) == {("SYR", "IRN", "CONSULT")}
     talks = code(nlp, "Israel halted talks with Syria.", {"Israel": "ISR", "Syria": "SYR"})
     assert dyads(talks) == {("ISR", "SYR", "SANCTION")}
+
+
+def test_support_solidarity_loans_and_denied_requests(nlp):
+    support = code(nlp, "Russia expressed support for Serbia.", {"Russia": "RUS", "Serbia": "SRB"})
+    assert {(e.plover, e.cameo) for e in support} == {("SUPPORT", "051")}
+    loan = code(nlp, "The World Bank approved a loan to Pakistan.", {"The World Bank": "IGO", "Pakistan": "PAK"})
+    assert {(e.target.country, e.plover) for e in loan} == {("PAK", "AID")}
+    denied = code(nlp, "Pakistan denied India's request for extradition.", {"Pakistan": "PAK", "India": "IND"})
+    assert {e.plover for e in denied} == {"REJECT"}
