@@ -90,11 +90,9 @@ RELATIVE_PRONOUNS = {"which", "who", "whom", "that"}
 SPEAKER_PRONOUNS = {"it", "they", "he", "she", "we"}
 NOT_NEGATING = {"just", "only", "merely", "simply"}  # "has not just supported": more than that
 # investigations, coercion and violence are coded even when the doer is not named; placed in a country, the doer is
-# its authorities (an investigation) or its unidentified armed forces (the rest); an unnamed crowd protesting there
-# is its civilians ("protests were held in several Iranian cities")
+# its authorities (an investigation) or its unidentified armed forces (the rest)
 AGENTLESS_ROOTS = {"09", "17", "18", "19", "20"}
 AUTHORITY_ROOTS = {"09"}
-CROWD_ROOTS = {"14"}
 VIOLENT_ROOTS = {"18", "19", "20"}
 HARMFUL_ROOTS = {"15", "16", "17", "18", "19", "20"}
 OBJECT_CONTROL = {"for", "of", "from", "over"}  # "criticized X for attacking": the object X attacked
@@ -1308,9 +1306,7 @@ class Coder:
         unknown = not sources and bool(target_mentions) and coder.agentless(trigger, subjects)
         coder.code_by_means(trigger, subjects)
         reciprocal = trigger.code in self.lex.reciprocal  # "X and Y will meet" stays mutual when recoded as intent
-        crowd = not sources and not unknown and _root(trigger.code) in CROWD_ROOTS and \
-            self._place(trigger) is not None  # "there were protests in Caracas"
-        if not sources and not unknown and not crowd and not (reciprocal and len(_unique(partner_mentions)) > 1):
+        if not sources and not unknown and not (reciprocal and len(_unique(partner_mentions)) > 1):
             return  # "talks between Israel and Hamas" need no source: the partners act together
         self._truth(trigger)
         if trigger.absorbed:
@@ -1321,10 +1317,6 @@ class Coder:
             if trigger.negated or trigger.modality not in ("asserted", "reported"):
                 return
             pairs = [(None, t) for t in _unique(target_mentions) if _located(t)]
-        elif crowd:
-            if trigger.negated or trigger.modality not in ("asserted", "reported"):
-                return
-            pairs = [(None, t) for t in _unique(target_mentions) if t.country is not None] or [(None, None)]
         elif reciprocal and not target_mentions and partner_mentions and \
                 not trigger.nominal:
             pairs = [(a, b) for a in _unique(sources) for b in _unique(partner_mentions) if a.actor_id != b.actor_id]
@@ -1400,12 +1392,11 @@ class Coder:
                     return actor_ref(_relocated(source, place.country, self.analysis, self.doc), self.analysis)
                 return actor_ref(source, self.analysis)
             return self._placed(source, trigger)
-        place = self._place(trigger) if _root(code.code) in AGENTLESS_ROOTS | CROWD_ROOTS else None
+        place = self._place(trigger) if _root(code.code) in AGENTLESS_ROOTS else None
         if place is None:
             self.analysis.actors.setdefault(UNKNOWN_ACTOR.id, UNKNOWN_ACTOR)
             return UNKNOWN
-        sector = "GOV" if _root(code.code) in AUTHORITY_ROOTS else "CVL" if _root(code.code) in CROWD_ROOTS else \
-            UNIDENTIFIED_FORCES
+        sector = "GOV" if _root(code.code) in AUTHORITY_ROOTS else UNIDENTIFIED_FORCES
         actor = registry_for(self.doc).sector_actor(place.country, sector)
         self.analysis.actors.setdefault(actor.id, actor)
         return ActorRef(actor.id, actor.name, actor.country, actor.sector)
