@@ -833,3 +833,12 @@ def test_support_solidarity_loans_and_denied_requests(nlp):
 def test_a_noun_event_joined_through_a_verb_counts_without_a_recipient(nlp):
     events = code(nlp, "Thousands of Egyptians took part in a protest.", {"Egyptians": "EGY"})
     assert {(e.source.country, e.plover) for e in events} == {("EGY", "PROTEST")}
+
+
+def test_kidnappings_and_demolitions_are_coercion_as_the_plover_gold_codes_them(nlp):
+    kidnapped = code(nlp, "Afghan rebels kidnapped 16 Russian advisers.",
+                     {"Afghan rebels": "AFG-REB", "Russian advisers": "RUS-GOV"})
+    assert [(e.plover, e.cameo, e.mode) for e in kidnapped] == [("COERCE", "181", "arrest")]
+    demolished = code(nlp, "Israeli bulldozers demolished Palestinian homes.",
+                      {"Israeli bulldozers": "ISR-MIL", "Palestinian": "PSE"})
+    assert {e.plover for e in demolished} == {"COERCE"}
