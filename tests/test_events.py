@@ -842,3 +842,15 @@ def test_kidnappings_and_demolitions_are_coercion_as_the_plover_gold_codes_them(
     demolished = code(nlp, "Israeli bulldozers demolished Palestinian homes.",
                       {"Israeli bulldozers": "ISR-MIL", "Palestinian": "PSE"})
     assert {e.plover for e in demolished} == {"COERCE"}
+
+
+def test_a_visit_framing_a_clause_is_its_subject_s(nlp):
+    events = code(nlp, "Petraeus held talks with Suleiman during a surprise visit to Beirut.",
+                  {"Petraeus": "USA-MIL", "Suleiman": "LBN-GOV", "Beirut": "LBN"})
+    assert dyads(events) == {("USA", "LBN", "CONSULT")} and {e.cameo for e in events} == {"040", "042"}
+
+
+def test_a_suspect_sought_in_a_crime_is_no_appeal(nlp):
+    events = code(nlp, "A court in Guyana issued arrest warrants for two Brazilian men sought in the slaying.",
+                  {"A court in Guyana": "GUY-JUD", "Brazilian men": "BRA-CVL"})
+    assert {e.plover for e in events} == {"COERCE"}

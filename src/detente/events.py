@@ -95,6 +95,7 @@ AGENTLESS_ROOTS = {"09", "17", "18", "19", "20"}
 AUTHORITY_ROOTS = {"09"}
 VIOLENT_ROOTS = {"18", "19", "20"}
 HARMFUL_ROOTS = {"15", "16", "17", "18", "19", "20"}
+VISIT_FRAMES = {"during", "on"}  # "held talks during a visit to Beirut": the clause's subject is the visitor
 OBJECT_CONTROL = {"for", "of", "from", "over"}  # "criticized X for attacking": the object X attacked
 # the doer of an event the text does not name (CAMEO's "---"; country-less sectors are "---GOV", "---MIL", ...)
 UNKNOWN_ACTOR = Actor("---", "unknown actor", None, None, "group")
@@ -163,6 +164,7 @@ class Lexicon:
     unhesitating: set[str]  # refusal verbs that commit when negated ("would not hesitate to")
     civil_recode: dict[str, str]  # code -> its code when civilians, protesters or workers do it
     civil_sectors: set[str]
+    wanted_participles: set[str]  # "men sought in the slaying": a participle that names suspects, no event
     completing: set[str]  # verbs of ending that, said of a visit or meeting, complete it ("ended a visit")
     completed_codes: set[str]  # the codes (3 digits) of visits and meetings
     receiving_verbs: set[str]  # "received a call from X": the subject is the recipient of the noun's event
@@ -271,6 +273,7 @@ def load_lexicon() -> Lexicon:
         unhesitating=set(data["unhesitating"]),
         civil_recode={str(k): str(v) for k, v in data["civil"]["recode"].items()},
         civil_sectors=set(data["civil"]["sectors"]),
+        wanted_participles=set(data["wanted_participles"]),
         completing=set(data["completing"]["verbs"]),
         completed_codes=set(data["completing"]["codes"]),
         receiving_verbs=set(data["receiving_verbs"]),
@@ -366,6 +369,8 @@ class SentenceCoder:
         return [found[i] for i in sorted(found)]
 
     def _verb_trigger(self, token: Token) -> Trigger | None:
+        if token.dep_ == "acl" and token.tag_ in ("VBN", "VBD") and _lemma(token) in self.lex.wanted_participles:
+            return None  # "two men sought in the slaying": wanted by the police, no appeal
         patterns = self.lex.verbs[token.lemma_.lower()]
         if token.pos_ == "AUX":
             patterns = [p for p in patterns if p.words]
@@ -1022,6 +1027,9 @@ class SentenceCoder:
             targets = [s for s in _subjects(clause) if self.actors(s)] if clause is not None else []
         if sources and not targets and received:
             targets = [s for s in _subjects(noun.head) if self.actors(s)]  # "Mubarak received a call from Fahd"
+        if not sources and trigger.code.startswith("042") and noun.dep_ == "pobj" and \
+                noun.head.lower_ in VISIT_FRAMES and noun.head.head.pos_ in ("VERB", "AUX"):
+            sources = [s for s in _subjects(noun.head.head) if self.actors(s)]  # "met X during a visit to Beirut"
         joined = _joined_verb(noun, self.lex) if not sources and not partners else None
         if joined is not None:
             sources = [s for s in _subjects(joined) if self.actors(s)]  # "Israel took part in talks with Syria"
