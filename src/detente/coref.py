@@ -93,6 +93,7 @@ class Resolver:
         self.words = registry.words
         self.place_prepositions = set(self.words.get("place_prepositions", ()))  # "in Cairo": where, not who
         self.first_person = set(self.words.get("first_person", ()))
+        self.settlements = set(self.words.get("settlement_words", ()))  # "the town of Samarra"
         self.claimed = [False] * len(doc)
         self.desc_ending: dict[int, Descriptor] = {}
         self.desc_starting: dict[int, Descriptor] = {}
@@ -690,9 +691,8 @@ class Resolver:
     def _in_place_phrase(self, span: Span) -> bool:
         """Whether a name stands where a place does: after a place preposition ("in Samarra") or "the town of"."""
         before = [t.lower_ for t in self.doc[max(span.start - 2, 0):span.start]]
-        settlements = set(self.words.get("settlement_words", ()))
         return bool(before) and (before[-1] in self.place_prepositions or
-                                 (len(before) == 2 and before[1] == "of" and before[0] in settlements))
+                                 (len(before) == 2 and before[1] == "of" and before[0] in self.settlements))
 
     def _from_ruler(self, span: Span) -> bool:
         return span.start in self.ruler_starts

@@ -462,8 +462,8 @@ class SentenceCoder:
                 kind = "aspect"  # "ended a two-day visit to Iran": the visit took place
             elif kind == "refuse" and _has_neg(governor) and _lemma(governor) in self.lex.unhesitating:
                 # "would not hesitate to use force": a threat (a commitment, for a cooperative event)
-                self._apply("threaten" if _root(trigger.code) in HARMFUL_ROOTS else "commit", governor,
-                            _governing_trigger(by_token, governor), trigger, extra)
+                self._apply("threaten" if _root(trigger.code) in HARMFUL_ROOTS else "commit", governor, outer,
+                            trigger, extra)
                 trigger.negated = False
                 continue
             elif kind == "refuse" and trigger.nominal and _root(trigger.code) in VIOLENT_ROOTS:

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import json
 import os
+from collections.abc import Iterator
 from pathlib import Path
 
 
@@ -22,6 +24,15 @@ def require_file(path: Path) -> Path:
     if not path.exists():
         raise FileNotFoundError(f"{path}: not found (the evaluation needs ../shared beside the repository)")
     return path
+
+
+def corpus_records(corpora: Path) -> Iterator[tuple[Path, dict]]:
+    """Every record of the shared corpora (`corpora/*/*.jsonl`) with its file, in file order; none when absent."""
+    for path in sorted(corpora.glob("*/*.jsonl")):
+        with path.open(encoding="utf-8") as lines:
+            for line in lines:
+                if line.strip():
+                    yield path, json.loads(line)
 
 
 def listed(errors: list, split: str, name: str) -> dict:

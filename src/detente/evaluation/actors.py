@@ -21,7 +21,7 @@ from typing import Any
 from ..actors import ActorRegistry, MentionIndex, resolve
 from ..model import Document, DocumentAnalysis, Mention
 from ..nlp import DEFAULT_MODEL, load_bare, load_nlp
-from . import listed, require_file
+from . import corpus_records, listed, require_file
 
 REPO = Path(__file__).resolve().parents[3]
 LABELLED = REPO / "tests" / "data" / "mentions.jsonl"
@@ -290,10 +290,11 @@ def run(shared: Path) -> dict[str, Any]:
 
 def corpus_texts(shared: Path, max_words: int = 60_000) -> list[str]:
     """Article texts from ../shared/corpora (round robin over the collections) up to about `max_words` words."""
-    collections = []
-    for path in sorted((shared / "corpora").glob("*/*.jsonl")):
-        if path.parent.name != "focus":
-            collections.append([r["text"] for r in _read_jsonl(path) if r.get("text")])
+    by_file: dict[Path, list[str]] = {}
+    for path, record in corpus_records(shared / "corpora"):
+        if path.parent.name != "focus" and record.get("text"):
+            by_file.setdefault(path, []).append(record["text"])
+    collections = list(by_file.values())
     if not collections:
         raise FileNotFoundError(f"{shared / 'corpora'}: no corpora found")
     texts: list[str] = []

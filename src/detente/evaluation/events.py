@@ -36,17 +36,18 @@ document's URL):
   negated and hypothetical events are kept, since they are what is being tested. Only body events count.
 
 Labelling conventions of the own set (decided before looking at the coder's output): sentences are verbatim from
-../shared/corpora and coded on their own (knowing only their document's publisher and date), so a pronoun without an antecedent in the sentence names no actor; countries
-are ISO3, international organisations IGO, actors without a country "---"; "X and Y met/discussed" is a CONSULT in
-both directions, "X met with Y" one event X->Y, "X and Y agreed" two AGREE events without target (the PLOVER rule);
-commitments and threats are asserted AGREE / THREATEN events, plans ("plans to") are intended, "will" is future, and
-cooperative actions announced for the future are AGREE, harmful ones THREATEN; an if-clause, the clause it conditions
-and could / might / would outside reported speech are hypothetical, except that a conditioned clause announcing an
-action ("will defend ... if", "said it would not accept ... if") is a conditional promise or threat, future as in
-the PLOVER gold (revised after the first measurement; one record, ev065, relabelled); an event stated in someone's speech
-(a reporting verb or a transcript line) is reported, with `reported_by` labelled in the reported-speech records; a
-denial is a STATEMENT and the denied event is negated; "not just" does not negate; `date` is the day the sentence gives
-for the event (the first day of a month or year, the Monday of a week), null when it gives none.
+../shared/corpora and coded on their own (knowing only their document's publisher and date), so a pronoun without an
+antecedent in the sentence names no actor; countries are ISO3, international organisations IGO, actors without a country
+"---"; "X and Y met/discussed" is a CONSULT in both directions, "X met with Y" one event X->Y, "X and Y agreed" two
+AGREE events without target (the PLOVER rule); commitments and threats are asserted AGREE / THREATEN events, plans
+("plans to") are intended, "will" is future, and cooperative actions announced for the future are AGREE, harmful ones
+THREATEN; an if-clause, the clause it conditions and could / might / would outside reported speech are hypothetical,
+except that a conditioned clause announcing an action ("will defend ... if", "said it would not accept ... if") is a
+conditional promise or threat, future as in the PLOVER gold (revised after the first measurement; one record, ev065,
+relabelled); an event stated in someone's speech (a reporting verb or a transcript line) is reported, with `reported_by`
+labelled in the reported-speech records; a denial is a STATEMENT and the denied event is negated; "not just" does not
+negate; `date` is the day the sentence gives for the event (the first day of a month or year, the Monday of a week),
+null when it gives none.
 """
 
 from __future__ import annotations
@@ -58,7 +59,7 @@ from pathlib import Path
 from typing import Any, Iterable
 
 from ..model import Event
-from . import require_file
+from . import corpus_records, require_file
 
 REPO = Path(__file__).resolve().parents[3]
 OWN_SET = REPO / "tests" / "data" / "event_sentences.jsonl"
@@ -240,14 +241,7 @@ def _accuracy(by_phenomenon: dict[str, list[bool]]) -> dict[str, Any]:
 
 def document_urls(corpora: Path) -> dict[str, str]:
     """Document id -> URL for every document of the shared corpora (empty when they are absent)."""
-    urls = {}
-    for path in sorted(corpora.glob("*/*.jsonl")):
-        with open(path, encoding="utf-8") as handle:
-            for line in handle:
-                record = json.loads(line)
-                if record.get("url"):
-                    urls[record["id"]] = record["url"]
-    return urls
+    return {record["id"]: record["url"] for _, record in corpus_records(corpora) if record.get("url")}
 
 
 def evaluate_own(path: Path, pipeline, urls: dict[str, str] | None = None) -> dict[str, Any]:

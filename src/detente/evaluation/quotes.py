@@ -26,7 +26,7 @@ from typing import Any
 
 from ..model import Quote
 from ..quotes import quote_parts
-from . import require_file
+from . import corpus_records, require_file
 
 BENCHMARK = Path("benchmarks") / "quotes" / "polnear.jsonl"
 THRESHOLD = 0.3
@@ -159,10 +159,7 @@ def bench(shared: Path) -> dict[str, Any]:
     from ..model import Document, DocumentAnalysis
     from ..pipeline import Pipeline
 
-    texts = []
-    for path in sorted((shared / "corpora").glob("*/*.jsonl")):
-        with path.open(encoding="utf-8") as lines:
-            texts += [json.loads(line)["text"] for line in lines]
+    texts = [record["text"] for _, record in corpus_records(shared / "corpora")]
     pipeline = Pipeline()
     started = time.perf_counter()
     docs = list(pipeline.parse(texts))
