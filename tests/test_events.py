@@ -699,6 +699,24 @@ def test_ordering_a_foreign_party_out_is_an_expulsion(nlp):
     assert {e.plover for e in demand} == {"REQUEST"}
 
 
+def test_an_order_to_the_own_forces_is_the_states_own_intended_act(nlp):
+    events = code(nlp, "Putin ordered Russian forces to pull back from the Ukrainian border.",
+                  {"Putin": "putin", "Russian forces": "RUS-MIL", "Ukrainian": "UKR"})
+    assert [(e.plover, e.source.actor_id, e.target.country, e.modality) for e in events] == \
+        [("RETREAT", "RUS-MIL", "UKR", "intended")]
+    strike = code(nlp, "The Israeli prime minister ordered the army to strike targets in Gaza.",
+                  {"The Israeli prime minister": "ISR-GOV", "the army": "---MIL", "Gaza": "PSE"})
+    assert [(e.plover, e.source.country, e.modality) for e in strike] == [("ASSAULT", "ISR", "intended")]
+    demand = code(nlp, "The UN ordered Iraq to destroy its missiles.", {"The UN": "UNO", "Iraq": "IRQ"})
+    assert [(e.plover, e.source.country, e.target.country) for e in demand] == [("REQUEST", "UNO", "IRQ")]
+
+
+def test_a_relative_clause_does_not_place_a_countryless_group(nlp):
+    events = code(nlp, "The US expanded its campaign against the militant group that has seized parts of Iraq.",
+                  {"The US": "USA", "its": "USA", "the militant group": "---REB", "Iraq": "IRQ"})
+    assert all(e.target is None or e.target.country != "IRQ" for e in events)
+
+
 def test_ending_a_restriction_eases_it(nlp):
     events = code(nlp, "Pakistan ended the state of emergency.", {"Pakistan": "PAK"})
     assert [(e.plover, e.cameo) for e in events] == [("CONCEDE", "0814")]

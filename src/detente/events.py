@@ -171,6 +171,8 @@ class Lexicon:
     resisting: set[str]  # refusal verbs that, said of violence, are fighting back ("resisted the offensive")
     joining_phrases: list[tuple[str, ...]]  # "take part in": the subject does the event its object names
     expelling_orders: set[str]  # "ordered X to leave": verbs whose order to a foreign party to withdraw expels it
+    commanding_verbs: set[str]  # "ordered its troops to withdraw": orders through which a state acts itself
+    commanded_sectors: set[str]  # the sectors of its forces that it acts through
     armed_recode: dict[str, str]  # code -> its code when armed forces do it or suffer it
     armed_sectors: set[str]
     hyphenated: set[str]  # words of the lexicon written with a hyphen ("sit-in", "test-fire")
@@ -270,6 +272,8 @@ def load_lexicon() -> Lexicon:
         name_suffixes=set(data["name_suffixes"]),
         owned_proposals=set(data["owned_proposals"]),
         expelling_orders=set(data["expelling_orders"]),
+        commanding_verbs=set(data["commanding"]["verbs"]),
+        commanded_sectors=set(data["commanding"]["sectors"]),
         unhesitating=set(data["unhesitating"]),
         civil_recode={str(k): str(v) for k, v in data["civil"]["recode"].items()},
         civil_sectors=set(data["civil"]["sectors"]),
@@ -563,6 +567,15 @@ class SentenceCoder:
         ours = {m.country for t in subjects for m in self.actors(t)}
         return bool(theirs) and bool(ours) and None not in theirs | ours and not theirs & ours
 
+    def _commanded(self, governor: Token) -> bool:
+        """Whether a verb orders the orderer's own armed forces, police or intelligence (its object)."""
+        if _lemma(governor) not in self.lex.commanding_verbs:
+            return False
+        theirs = [m for t in governor.children if t.dep_ in ("dobj", "dative") for m in self.actors(t)]
+        ours = {m.country for t in _subjects(governor) for m in self.actors(t)}
+        return bool(theirs) and bool(ours) and None not in ours and \
+            all(m.sector in self.lex.commanded_sectors and m.country in ours | {None} for m in theirs)
+
     def _obligation(self, verb: Token, governor: Token) -> str | None:
         """"X said (that) Y must / should do Z" states a demand / an appeal of X to Y."""
         if verb.dep_ != "ccomp" or _lemma(governor) not in self.lex.reporting or \
@@ -620,6 +633,13 @@ class SentenceCoder:
                         [p for c in _preps(governor) if c.lower_ in ("on", "upon", "to", "from")
                          for p in c.children if p.dep_ == "pobj" and self.actors(p)] or \
                         [s for s in _subjects(inner.token) if self.actors(s)]
+            if kind == "demand" and self._commanded(governor):
+                # "ordered its troops to withdraw", "ordered the army to strike": the forces act for their state
+                named = all(m.country for t in addressee for m in self.actors(t))
+                inner.sources, inner.modality = addressee if named else _subjects(governor), "intended"
+                if outer is not None:
+                    outer.code = None
+                return
             code = lex.recoded(kind, inner.code, "020" if kind == "appeal" else "100")
             if kind == "demand" and _lemma(governor) in lex.expelling_orders and inner.code.startswith("087") and \
                     self._foreign(addressee, _subjects(governor)):
@@ -696,9 +716,12 @@ class SentenceCoder:
         if len(found) == 1 and found[0].country is None and found[0].actor_id.startswith("-"):
             # a sector without a country ("officials") takes the country its noun phrase names ("Taiwan's Vice
             # Foreign Minister", "officials of Iran", "military facilities in Israel"); else it stays unknown
+            clauses = [c.left_edge.idx for c in token.children if c.dep_ == "relcl"]
+            end = min(clauses) if clauses else token.right_edge.idx + len(token.right_edge)
+            # ... "militias in Tripoli", not "the group that has seized parts of Iraq"
             located = [m for t in _noun_phrase(token) for m in self._mentions_at(t)
                        if m.country is not None and m is not found[0]] or \
-                [m for m in self.index.within(token.left_edge.idx, token.right_edge.idx + len(token.right_edge))
+                [m for m in self.index.within(token.left_edge.idx, end)
                  if m.country is not None and m.start >= found[0].end]
             if located:
                 return located[:1]
