@@ -25,6 +25,11 @@ people:
     aliases: [Soleimani, Qassem Soleimani]
     country: IRN
     roles: [{title: Commander of the Quds Force, sector: MIL, start: "1998", end: "2020-01-03"}]
+  - id: test-un-ambassador
+    name: Kelly Craft
+    aliases: [Craft]
+    country: USA
+    roles: [{title: Ambassador to the United Nations, sector: GOV, start: "2019-09-12", end: "2021-01-20"}]
 """
 
 
@@ -73,6 +78,20 @@ def test_the_iranian_general(setup):
     [general] = referents(analysis, "The Iranian general")
     assert general.actor_id == "test-soleimani"
     assert general.sector == "MIL"
+
+
+def test_a_title_many_hold_names_no_one_by_a_longer_role(setup):
+    analysis = analyse(setup, "The American ambassador in Baghdad met the Iraqi prime minister.")
+    [ambassador] = [m for m in analysis.mentions if m.text.endswith("ambassador")]
+    assert (ambassador.actor_id, ambassador.country) == ("USA-GOV", "USA")
+
+
+def test_an_international_description_takes_no_country_from_its_sentence(setup):
+    analysis = analyse(setup, "Sudan expelled international aid agencies from Darfur. Police arrested 20 people in Cairo.")
+    [agencies] = [m for m in analysis.mentions if "agencies" in m.text]
+    assert (agencies.country, agencies.sector) == (None, "NGO")
+    [police] = [m for m in analysis.mentions if m.text == "Police"]
+    assert police.country == "EGY"
 
 
 def test_the_two_leaders_are_both_people(setup):

@@ -717,6 +717,40 @@ def test_a_relative_clause_does_not_place_a_countryless_group(nlp):
     assert all(e.target is None or e.target.country != "IRQ" for e in events)
 
 
+def test_a_small_clause_or_infinitive_completes_a_verb_pattern(nlp):
+    guilty = code(nlp, "A Moscow court found Mikhail Khodorkovsky guilty of fraud.",
+                  {"A Moscow court": "RUS-JUD", "Mikhail Khodorkovsky": "RUS-BUS"})
+    assert [(e.cameo, e.source.country, e.target.country) for e in guilty] == [("116", "RUS", "RUS")]
+    persona = code(nlp, "Ecuador declared the U.S. ambassador persona non grata.",
+                   {"Ecuador": "ECU", "the U.S. ambassador": "USA-GOV"})
+    assert [(e.plover, e.cameo, e.target.country) for e in persona] == [("SANCTION", "166", "USA")]
+    inspectors = code(nlp, "Iraq allowed U.N. weapons inspectors back into the country.",
+                      {"Iraq": "IRQ", "U.N. weapons inspectors": "UNO-IGO"})
+    assert [(e.cameo, e.target.country) for e in inspectors] == [("0862", "UNO")]
+    comment = code(nlp, "The White House declined to comment on the reports.", {"The White House": "USA-GOV"})
+    assert [(e.plover, e.cameo) for e in comment] == [("STATEMENT", "011")]
+
+
+def test_an_actor_named_as_the_patterns_object_is_the_recipient(nlp):
+    events = code(nlp, "Sudan expelled 13 international aid agencies from Darfur.",
+                  {"Sudan": "SDN", "international aid agencies": "---NGO", "Darfur": "SDN"})
+    assert [(e.cameo, e.target.actor_id) for e in events] == [("1663", "---NGO")]
+    withdrawn = code(nlp, "The Arab League withdrew its observers from Syria.",
+                     {"The Arab League": "ARL", "its observers": "ARL", "Syria": "SYR"})
+    assert [(e.plover, e.target.country) for e in withdrawn] == [("SANCTION", "SYR")]
+
+
+def test_the_agent_of_a_passive_light_verb_does_its_event_noun(nlp):
+    events = code(nlp, "The expulsion of four Russian diplomats was announced by the Foreign Office.",
+                  {"Russian diplomats": "RUS-GOV", "the Foreign Office": "GBR-GOV"})
+    assert [(e.plover, e.source.country, e.target.country) for e in events] == [("SANCTION", "GBR", "RUS")]
+
+
+def test_a_restriction_imposed_with_no_agent_is_by_the_places_authorities(nlp):
+    events = code(nlp, "Martial law was declared in Bangkok.", {"Bangkok": "THA"})
+    assert [(e.plover, e.cameo, e.source.actor_id) for e in events] == [("COERCE", "1724", "THA-GOV")]
+
+
 def test_ending_a_restriction_eases_it(nlp):
     events = code(nlp, "Pakistan ended the state of emergency.", {"Pakistan": "PAK"})
     assert [(e.plover, e.cameo) for e in events] == [("CONCEDE", "0814")]

@@ -298,6 +298,7 @@ class ActorRegistry:
         self.organizations: dict[str, Organization] = {}
         self.people: dict[str, Person] = {}
         self.titles: list[tuple[str, str]] = []
+        self.shared_titles: set[str] = set()  # keys of titles many hold at once ("ambassador")
         self.institutions: list[tuple[str, str, bool, bool]] = []  # text, sector, loaded, needs an owner
         self.words: dict[str, Any] = {}
         self.publishers: dict[str, str] = {}  # government web domain -> the state publishing there
@@ -327,7 +328,9 @@ class ActorRegistry:
         registry.add_countries(read("countries.yaml"))
         registry.add_organizations(read("organizations.yaml"))
         registry.add_people(read("people.yaml"))
-        registry.titles = [(str(t["text"]), t.get("sector")) for t in read("titles.yaml")]
+        titles = read("titles.yaml")
+        registry.titles = [(str(t["text"]), t.get("sector")) for t in titles]
+        registry.shared_titles = {PhraseTable.key(str(t["text"])) for t in titles if t.get("shared")}
         registry.institutions = [(str(t["text"]), t.get("sector"), bool(t.get("loaded")), bool(t.get("owned")))
                                  for t in read("institutions.yaml")]
         registry.publishers = {str(p["domain"]).lower(): str(p["country"]) for p in read("publishers.yaml")}
@@ -517,7 +520,9 @@ class ActorRegistry:
             if role is None or (role.country or person.country) != country:
                 continue
             role_key = PhraseTable.key(role.title)
-            if leader and role_key in self.leader_titles or wanted and wanted <= set(_title_words(role.title)):
+            words = set(_title_words(role.title))
+            if leader and role_key in self.leader_titles or wanted and (
+                    wanted == words if PhraseTable.key(title) in self.shared_titles else wanted <= words):
                 found.append(person)
         exact = [p for p in found if set(_title_words(p.role_at(date).title)) == wanted]  # not "deputy ..."
         return exact or found

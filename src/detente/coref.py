@@ -94,6 +94,7 @@ class Resolver:
         self.place_prepositions = set(self.words.get("place_prepositions", ()))  # "in Cairo": where, not who
         self.first_person = set(self.words.get("first_person", ()))
         self.settlements = set(self.words.get("settlement_words", ()))  # "the town of Samarra"
+        self.stateless = set(self.words.get("stateless_modifiers", ()))  # "international aid agencies"
         self.claimed = [False] * len(doc)
         self.desc_ending: dict[int, Descriptor] = {}
         self.desc_starting: dict[int, Descriptor] = {}
@@ -1021,7 +1022,8 @@ class Resolver:
         if item.country is None:
             if self._publisher_own(item):
                 item = replace(item, country=self.home, holders=desc.kind == "title")
-            elif (context := self._context_country(item) if desc.sector else None) is not None:
+            elif (context := self._context_country(item) if desc.sector and not self._stateless(item) else None) \
+                    is not None:
                 item = replace(item, country=context, holders=False)
             else:
                 sector = "ELI" if desc.former else desc.sector
@@ -1063,6 +1065,12 @@ class Resolver:
             for referent in self.referents:
                 if referent.actor.id == actor.id and referent.country is None:
                     referent.actor, referent.country = actor, country
+
+    def _stateless(self, item: Pending) -> bool:
+        """Whether a description is marked as of no state of the context ("international aid agencies")."""
+        root = self.doc[item.start:item.end].root
+        modifiers = list(self.doc[item.start:item.end]) + [c for c in root.children if c.dep_ == "amod"]
+        return any(t.lower_ in self.stateless for t in modifiers)
 
     def _context_country(self, item: Pending) -> str | None:
         """The one state named in the description's sentence (else in the headline): "Police arrested 20 people in

@@ -90,9 +90,9 @@ RELATIVE_PRONOUNS = {"which", "who", "whom", "that"}
 SPEAKER_PRONOUNS = {"it", "they", "he", "she", "we"}
 NOT_NEGATING = {"just", "only", "merely", "simply"}  # "has not just supported": more than that
 # investigations, coercion and violence are coded even when the doer is not named; placed in a country, the doer is
-# its authorities (an investigation) or its unidentified armed forces (the rest)
+# its authorities (an investigation, a restriction, curfew or state of emergency) or its unidentified armed forces
 AGENTLESS_ROOTS = {"09", "17", "18", "19", "20"}
-AUTHORITY_ROOTS = {"09"}
+AUTHORITY_CODES = ("09", "172")
 VIOLENT_ROOTS = {"18", "19", "20"}
 HARMFUL_ROOTS = {"15", "16", "17", "18", "19", "20"}
 VISIT_FRAMES = {"during", "on"}  # "held talks during a visit to Beirut": the clause's subject is the visitor
@@ -145,6 +145,7 @@ class Lexicon:
     of_is_source: set[str]
     participation_nouns: set[str]
     own_forces_codes: list[str]
+    withdrawing_verbs: set[str]  # "withdrew its monitors": the object is the source's own
     culpability_words: set[str]
     nominal_need_two: set[str]
     nominal_blockers: set[str]
@@ -255,6 +256,7 @@ def load_lexicon() -> Lexicon:
         of_is_source=set(data["of_is_source"]),
         participation_nouns=set(data["participation_nouns"]),
         own_forces_codes=list(data["own_forces_codes"]),
+        withdrawing_verbs=set(data["withdrawing_verbs"]),
         culpability_words=set(data["culpability_words"]),
         nominal_need_two=set(data["nominal_need_two"]),
         nominal_blockers=set(data["nominal_blockers"]),
@@ -295,13 +297,29 @@ def _forms(token: Token) -> set[str]:
 
 
 def _local(token: Token, depth: int = 3) -> list[Token]:
-    """Tokens in the phrase of a trigger: particles, prepositions, objects and their modifiers (no clauses)."""
-    found, frontier = [], [token]
-    for _ in range(depth):
-        frontier = [c for t in frontier for c in t.children if c.dep_ in LOCAL_DEPS and
-                    not (c.dep_ in ("xcomp", "conj") and c.pos_ in ("VERB", "AUX"))]
+    """Tokens in the phrase of a trigger: particles, prepositions, objects and their modifiers, the head of a small
+    clause ("found him guilty", "declared the envoy persona non grata") and of an infinitive the trigger governs
+    ("declined to comment"), but no other clauses."""
+    found = [c for c in token.children if c.dep_ == "xcomp" and c.pos_ == "VERB"] + \
+        [s for c in token.children if _small_clause(c) for s in c.children if s.dep_ == "nsubj"]  # "allowed X back"
+    frontier = [token]
+    for level in range(depth):
+        frontier = [c for t in frontier for c in t.children if
+                    (c.dep_ in LOCAL_DEPS and not (c.dep_ in ("xcomp", "conj") and c.pos_ in ("VERB", "AUX"))) or
+                    (level == 0 and _small_clause(c))]
         found += frontier
     return found
+
+
+def _small_clause(token: Token) -> bool:
+    """Whether a clausal complement is a verbless small clause: a subject and a predicate, no auxiliary or marker
+    ("found him guilty", "allowed inspectors back"), or a bare noun the parser made one ("let aid workers in")."""
+    if token.dep_ != "ccomp":
+        return False
+    if token.pos_ in ("NOUN", "PROPN"):
+        return not any(c.dep_ in ("nsubj", "aux", "mark") for c in token.children)
+    return any(c.dep_ == "nsubj" for c in token.children) and \
+        not any(c.dep_ in ("aux", "auxpass", "mark") for c in token.children) and token.tag_ not in ("VBD", "VBZ", "VBP")
 
 
 def _match(patterns: list[Pattern], trigger: Token, around: list[Token]) -> tuple[Pattern, list[Token]] | None:
@@ -800,7 +818,9 @@ class SentenceCoder:
         verb = trigger.token
         subjects = trigger.sources or self._speakers(verb) or _subjects(verb)
         pattern_words = {w.i for w in trigger.words if w.pos_ not in ("PROPN", "PRON")}
-        objects = [_antecedent(c) for c in verb.children if c.dep_ in OBJECT_DEPS and c.i not in pattern_words]
+        objects = [_antecedent(c) for c in verb.children if c.dep_ in OBJECT_DEPS and c.i not in pattern_words] + \
+            [s for c in verb.children if _small_clause(c)  # "found X guilty", "let aid workers in"
+             for s in ([c] if c.pos_ in ("NOUN", "PROPN") else c.children) if s.dep_ in ("nsubj", "ccomp")]
         carriers = [c for c in verb.children if c.dep_ in OBJECT_DEPS and c.i in pattern_words]
         partners: list[Token] = []
         patients = [c for c in verb.children if c.dep_ == "nsubjpass"]
@@ -824,7 +844,11 @@ class SentenceCoder:
         reacted = [o for o in objects if reaction and self._material_noun(o)]
         named = [o for o in objects if o not in reacted and self.actors(o)]
         located = [o for o in named if any(_located(m) for m in self.actors(o))]
-        targets = list(trigger.targets) or located or pattern_preps or \
+        own_forces = any((trigger.code or "").startswith(prefix) for prefix in self.lex.own_forces_codes)
+        # an actor the pattern names as its object is the recipient ("expelled aid agencies", "allowed inspectors")
+        named_carriers = [] if own_forces or _lemma(verb) in self.lex.withdrawing_verbs else \
+            [c for c in carriers if c.pos_ == "NOUN" and any(_located(m) for m in self.actors(c, deep=False))]
+        targets = list(trigger.targets) or located or named_carriers or pattern_preps or \
             ([] if self._located_prep(verb, objects, pattern_words) else named)
         for prep in _preps(verb) + [c for o in objects + carriers if o not in reacted for c in _preps(o)]:
             if prep.lower_ not in TARGET_PREPS or (topical and prep.lower_ in ("on", "over", "about")):
@@ -835,7 +859,6 @@ class SentenceCoder:
                 elif not targets and self.actors(pobj, deep=False):
                     targets.append(pobj)
         if not targets and not topical:
-            own_forces = any((trigger.code or "").startswith(prefix) for prefix in self.lex.own_forces_codes)
             targets = self._object_event_targets(objects + carriers, carriers if own_forces else [], reaction)
         if not targets and not patients and _root(trigger.code) in CONFLICT_ROOTS | {"08"}:
             targets = [p for c in _preps(verb) if c.lower_ == "in"
@@ -910,11 +933,14 @@ class SentenceCoder:
 
     def agentless(self, trigger: Trigger, subjects: list[Token]) -> bool:
         """Whether a coercive or violent event leaves its doer unnamed: a passive without agent ("were killed",
-        "soldiers killed in Ukraine") or whose agent is an event noun naming no actor ("killed in a suicide
-        bombing"), or an event noun naming no actor as the subject ("a roadside bombing killed ...")."""
-        if trigger.nominal or trigger.sources or _root(trigger.code) not in AGENTLESS_ROOTS or \
-                trigger.code in self.lex.reciprocal:
+        "soldiers killed in Ukraine", "a curfew was imposed") or whose agent is an event noun naming no actor ("killed
+        in a suicide bombing"), or an event noun naming no actor as the subject ("a roadside bombing killed ...")."""
+        if trigger.sources or _root(trigger.code) not in AGENTLESS_ROOTS or trigger.code in self.lex.reciprocal:
             return False
+        if trigger.nominal:  # "a curfew was imposed on Osh": the passive subject of a light verb with no agent
+            noun = trigger.token
+            return noun.dep_ == "nsubjpass" and _light_object(noun, self.lex) and not self._agents(noun.head) and \
+                not any(self.actors(a) for a in self._noun_agents(noun))
         if not subjects:
             return _passive(trigger.token)
         return all(self._is_event_noun(s) and not any(self.actors(a) for a in self._noun_agents(s)) for s in subjects)
@@ -1023,7 +1049,10 @@ class SentenceCoder:
             targets = [p for prep in preps if prep.lower_ == "of" for obj in prep.children if obj.dep_ == "pobj"
                        for inner in _preps(obj) if inner.lower_ in NOUN_TARGET_PREPS and inner.lower_ != "in"
                        for p in inner.children if p.dep_ == "pobj" and self.actors(p, deep=False)][:1]
-        doers = [s for s in _subjects(noun.head) if self.actors(s)] if light and not trigger.sources else []
+        # the light verb's subject, or its agent when the noun is its passive subject ("the expulsion ... was
+        # announced by the Foreign Office")
+        lender = (self._agents(noun.head) if noun.dep_ == "nsubjpass" else _subjects(noun.head)) if light else []
+        doers = [s for s in lender if self.actors(s)] if not trigger.sources else []
         if len(modifiers) > 1 and trigger.code in self.lex.reciprocal:
             partners += modifiers
         elif modifiers and not sources and doers:
@@ -1041,7 +1070,7 @@ class SentenceCoder:
             sources = [s for s in _subjects(noun.head.head) if self.actors(s)]  # "arrived in Moscow for talks"
         if light and not partners and not any(self.actors(s) for s in sources):
             # "mounted its invasion", "held their first meeting": the owner pronoun is the light verb's subject
-            sources = trigger.sources or _subjects(noun.head)
+            sources = trigger.sources or lender
         if light and not targets:
             targets = [c for c in noun.head.children if c.dep_ == "dative" and self.actors(c)]
         if not targets and _root(trigger.code) in ("02", "10", "11", "13"):
@@ -1427,7 +1456,7 @@ class Coder:
         if place is None:
             self.analysis.actors.setdefault(UNKNOWN_ACTOR.id, UNKNOWN_ACTOR)
             return UNKNOWN
-        sector = "GOV" if _root(code.code) in AUTHORITY_ROOTS else UNIDENTIFIED_FORCES
+        sector = "GOV" if code.code.startswith(AUTHORITY_CODES) else UNIDENTIFIED_FORCES
         actor = registry_for(self.doc).sector_actor(place.country, sector)
         self.analysis.actors.setdefault(actor.id, actor)
         return ActorRef(actor.id, actor.name, actor.country, actor.sector)
@@ -1791,7 +1820,7 @@ def _char_span(token: Token) -> tuple[int, int]:
 
 
 def _located(mention: Mention) -> bool:
-    return mention.country is not None or mention.sector == "IGO"
+    return mention.country is not None or mention.sector in ("IGO", "NGO")
 
 
 def _unique(mentions: Iterable[Mention]) -> list[Mention]:
