@@ -94,6 +94,11 @@ def test_an_international_description_takes_no_country_from_its_sentence(setup):
     assert police.country == "EGY"
 
 
+def test_anti_government_names_a_stance_not_the_government(setup):
+    analysis = analyse(setup, "Thailand's anti-government movement called off its protests.")
+    assert not [m for m in analysis.mentions if m.sector == "GOV"]
+
+
 def test_the_two_leaders_are_both_people(setup):
     analysis = analyse(setup, "Putin and Macron spoke by phone. The two leaders agreed to meet.")
     assert {m.actor_id for m in referents(analysis, "The two leaders")} == {"test-putin", "test-macron"}

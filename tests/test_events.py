@@ -751,6 +751,19 @@ def test_a_restriction_imposed_with_no_agent_is_by_the_places_authorities(nlp):
     assert [(e.plover, e.cameo, e.source.actor_id) for e in events] == [("COERCE", "1724", "THA-GOV")]
 
 
+def test_an_object_word_beats_a_preposition_in_patterns_of_equal_length(nlp):
+    events = code(nlp, "Germany flew medical supplies to Iran.", {"Germany": "DEU", "Iran": "IRN"})
+    assert [(e.plover, e.cameo, e.target.country) for e in events] == [("AID", "073", "IRN")]
+
+
+def test_calling_off_a_protest_eases_dissent_and_quitting_a_bloc_withdraws(nlp):
+    events = code(nlp, "The opposition called off its general strike.", {"The opposition": "BGD-OPP"})
+    assert [(e.plover, e.cameo) for e in events] == [("CONCEDE", "082")]
+    bloc = code(nlp, "Venezuela quit the Andean Community trade bloc.",
+                {"Venezuela": "VEN", "the Andean Community": "andean-community"})
+    assert [(e.plover, e.cameo) for e in bloc] == [("SANCTION", "166")]
+
+
 def test_ending_a_restriction_eases_it(nlp):
     events = code(nlp, "Pakistan ended the state of emergency.", {"Pakistan": "PAK"})
     assert [(e.plover, e.cameo) for e in events] == [("CONCEDE", "0814")]

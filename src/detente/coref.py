@@ -95,6 +95,7 @@ class Resolver:
         self.first_person = set(self.words.get("first_person", ()))
         self.settlements = set(self.words.get("settlement_words", ()))  # "the town of Samarra"
         self.stateless = set(self.words.get("stateless_modifiers", ()))  # "international aid agencies"
+        self.stance_prefixes = set(self.words.get("stance_prefixes", ()))  # "anti-government"
         self.claimed = [False] * len(doc)
         self.desc_ending: dict[int, Descriptor] = {}
         self.desc_starting: dict[int, Descriptor] = {}
@@ -331,7 +332,7 @@ class Resolver:
             title = self.registry.title_table.match(self.doc, i)
             institution = self.registry.institution_table.match(self.doc, i)
             best = max((m for m in (title, institution) if m), key=lambda m: m[0], default=None)
-            if best is None or any(blocked[i:best[0]]):
+            if best is None or any(blocked[i:best[0]]) or self._stance_prefixed(i):
                 i += 1
                 continue
             end, info, key = best
@@ -346,6 +347,12 @@ class Resolver:
                                     self._former_before(i), last.tag_ in ("NNS", "NNPS"), bool(info.get("owned"))))
             i = end
         return found
+
+    def _stance_prefixed(self, i: int) -> bool:
+        """Whether a word is the second half of a stance adjective ("anti-government", "pro-government"): it names
+        a position, not the institution."""
+        j = i + 1 if self.doc[i].text == "-" else i
+        return j >= 2 and self.doc[j - 1].text == "-" and self.doc[j - 2].lower_ in self.stance_prefixes
 
     def _names_after_titles(self, entities: list[tuple[Span, Entry | None]]) -> list[tuple[Span, Entry | None]]:
         """Capitalised words right after a title that NER left unlabelled are a name: "Prime Minister of the

@@ -219,8 +219,8 @@ def _patterns(entries: dict, noun: bool) -> dict[str, list[Pattern]]:
             else:
                 head, rest = words[0], words[1:]
             table[head].append(Pattern(head, tuple(rest), None if code is None else str(code)))
-    for patterns in table.values():
-        patterns.sort(key=lambda p: -len(p.words))
+    for patterns in table.values():  # longest first; at equal length an object word beats a preposition
+        patterns.sort(key=lambda p: (-len(p.words), sum(w in PREPOSITIONS for w in p.words)))
     return dict(table)
 
 
@@ -430,7 +430,7 @@ class SentenceCoder:
         if token.head.dep_ == "compound" or any(f"{form} {token.head.lower_}" in self.lex.nominal_blockers
                                                  for form in forms):
             return None
-        patterns.sort(key=lambda p: -len(p.words))
+        patterns.sort(key=lambda p: (-len(p.words), sum(w in PREPOSITIONS for w in p.words)))
         hit = _match(patterns, token, _local(token, depth=2))
         if hit is None:
             return None
