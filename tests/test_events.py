@@ -764,6 +764,38 @@ def test_calling_off_a_protest_eases_dissent_and_quitting_a_bloc_withdraws(nlp):
     assert [(e.plover, e.cameo) for e in bloc] == [("SANCTION", "166")]
 
 
+def test_naming_and_attributive_participles_state_no_event(nlp):
+    named = code(nlp, "Cavusoglu offered on Monday to open what he called a new chapter with Athens.",
+                 {"Cavusoglu": "TUR-GOV", "he": "TUR-GOV", "Athens": "GRC"})
+    assert not [e for e in named if e.plover == "CONSULT"]
+    attribute = code(nlp, "Iran freed the detained British sailors.", {"Iran": "IRN", "British sailors": "GBR-MIL"})
+    assert [e.plover for e in attribute] == ["RETREAT"]
+
+
+def test_recipients_of_handing_over_demands_warnings_and_own_forces(nlp):
+    extradited = code(nlp, "Thailand extradited a suspected Russian arms dealer to the United States.",
+                      {"Thailand": "THA", "Russian arms dealer": "RUS-CRM", "the United States": "USA"})
+    assert dyads(extradited) == {("THA", "USA", "COOPERATE")}
+    demanded = code(nlp, "Moldova demanded the withdrawal of Russian troops from the Transdniestria region.",
+                    {"Moldova": "MDA", "Russian troops": "RUS-MIL", "Transdniestria": "MDA"})
+    assert dyads(demanded) == {("MDA", "RUS", "REQUEST")}
+    warned = code(nlp, "Ethiopia warned Eritrea it would launch a military offensive.",
+                  {"Ethiopia": "ETH", "Eritrea": "ERI"})
+    assert dyads(warned) == {("ETH", "ERI", "THREATEN")}
+    alert = code(nlp, "Pakistan placed its missile forces on high alert.",
+                 {"Pakistan": "PAK", "its missile forces": "PAK-MIL"})
+    assert dyads(alert) == {("PAK", None, "MOBILIZE")}
+    recalled = code(nlp, "Turkey recalled its ambassador from Tel Aviv over the Gaza flotilla affair.",
+                    {"Turkey": "TUR", "its ambassador": "TUR-GOV", "Tel Aviv": "ISR-GOV", "Gaza": "PSE"})
+    assert dyads(recalled) == {("TUR", "ISR", "SANCTION")}
+
+
+def test_a_place_or_time_phrase_does_not_complete_a_pattern(nlp):
+    events = code(nlp, "In the November 27 deal, Turkey and Libya agreed on a line as their maritime border.",
+                  {"Turkey": "TUR", "Libya": "LBY"})
+    assert {(e.source.country, e.plover) for e in events} == {("TUR", "AGREE"), ("LBY", "AGREE")}
+
+
 def test_ending_a_restriction_eases_it(nlp):
     events = code(nlp, "Pakistan ended the state of emergency.", {"Pakistan": "PAK"})
     assert [(e.plover, e.cameo) for e in events] == [("CONCEDE", "0814")]

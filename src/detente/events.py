@@ -101,6 +101,7 @@ OBJECT_CONTROL = {"for", "of", "from", "over"}  # "criticized X for attacking": 
 UNKNOWN_ACTOR = Actor("---", "unknown actor", None, None, "group")
 UNKNOWN = ActorRef(UNKNOWN_ACTOR.id, UNKNOWN_ACTOR.name, None, None)
 UNIDENTIFIED_FORCES = "UAF"  # CAMEO's sector for armed forces the text does not identify
+ADJUNCT_PREPS = {"in", "at", "during", "after", "before", "since", "amid", "despite", "near", "outside", "inside"}
 LOCATIVE_PREPS = {"in", "near", "at", "outside", "inside", "around", "across", "throughout", "off", "within"}
 
 
@@ -146,6 +147,7 @@ class Lexicon:
     participation_nouns: set[str]
     own_forces_codes: list[str]
     withdrawing_verbs: set[str]  # "withdrew its monitors": the object is the source's own
+    handing_codes: list[str]  # "extradited a suspect to the US": the "to" party is the recipient, not the object
     culpability_words: set[str]
     nominal_need_two: set[str]
     nominal_blockers: set[str]
@@ -166,6 +168,7 @@ class Lexicon:
     civil_recode: dict[str, str]  # code -> its code when civilians, protesters or workers do it
     civil_sectors: set[str]
     wanted_participles: set[str]  # "men sought in the slaying": a participle that names suspects, no event
+    naming_verbs: set[str]  # "what he called a new chapter": with a predicate complement, a verb only names
     completing: set[str]  # verbs of ending that, said of a visit or meeting, complete it ("ended a visit")
     completed_codes: set[str]  # the codes (3 digits) of visits and meetings
     receiving_verbs: set[str]  # "received a call from X": the subject is the recipient of the noun's event
@@ -257,6 +260,7 @@ def load_lexicon() -> Lexicon:
         participation_nouns=set(data["participation_nouns"]),
         own_forces_codes=list(data["own_forces_codes"]),
         withdrawing_verbs=set(data["withdrawing_verbs"]),
+        handing_codes=[str(c) for c in data["handing_codes"]],
         culpability_words=set(data["culpability_words"]),
         nominal_need_two=set(data["nominal_need_two"]),
         nominal_blockers=set(data["nominal_blockers"]),
@@ -280,6 +284,7 @@ def load_lexicon() -> Lexicon:
         civil_recode={str(k): str(v) for k, v in data["civil"]["recode"].items()},
         civil_sectors=set(data["civil"]["sectors"]),
         wanted_participles=set(data["wanted_participles"]),
+        naming_verbs=set(data["naming_verbs"]),
         completing=set(data["completing"]["verbs"]),
         completed_codes=set(data["completing"]["codes"]),
         receiving_verbs=set(data["receiving_verbs"]),
@@ -333,13 +338,20 @@ def _match(patterns: list[Pattern], trigger: Token, around: list[Token]) -> tupl
             # "mobilize against")
             hit = next((t for t, f in forms if word in f and t not in used and
                         (word not in PREPOSITIONS or (t.pos_ in ("ADP", "PART", "ADV") and
-                                                      (t.head == trigger or t.head in used)))), None)
+                                                      (t.head == trigger or t.head in used))) and
+                        not _in_adjunct(t, pattern.words)), None)
             if hit is None:
                 break
             used.append(hit)
         else:
             return pattern, used
     return None
+
+
+def _in_adjunct(token: Token, words: tuple[str, ...]) -> bool:
+    """Whether a word is the object of a place or time phrase the pattern does not name ("agreed on a line in the
+    November deal" is no "agree deal")."""
+    return token.dep_ == "pobj" and token.head.lower_ in ADJUNCT_PREPS and token.head.lower_ not in words
 
 
 @dataclass
@@ -357,6 +369,7 @@ class Trigger:
     sources: list[Token] = field(default_factory=list)  # argument tokens handed down by a controlling verb
     targets: list[Token] = field(default_factory=list)
     content: Trigger | None = None  # the governed event a refusal, threat or denial is about
+    addressees: list[Token] = field(default_factory=list)  # whom a governing threat or promise is addressed to
 
 
 class SentenceCoder:
@@ -393,6 +406,10 @@ class SentenceCoder:
     def _verb_trigger(self, token: Token) -> Trigger | None:
         if token.dep_ == "acl" and token.tag_ in ("VBN", "VBD") and _lemma(token) in self.lex.wanted_participles:
             return None  # "two men sought in the slaying": wanted by the police, no appeal
+        if _lemma(token) in self.lex.naming_verbs and any(c.dep_ == "oprd" for c in token.children):
+            return None  # "what he called a new chapter", "a group calling itself the Islamic Army": naming
+        if token.dep_ == "amod" and token.tag_ == "VBN":
+            return None  # "released 15 detained British sailors": an attribute of the noun, no event stated
         patterns = self.lex.verbs[token.lemma_.lower()]
         if token.pos_ == "AUX":
             patterns = [p for p in patterns if p.words]
@@ -612,6 +629,7 @@ class SentenceCoder:
             inner.clause = governor  # "will continue to provide": the governing verb carries tense and negation
         elif kind in ("intend", "commit", "threaten"):
             inner.sources = _subjects(governor)
+            inner.addressees = [c for c in governor.children if c.dep_ in ("dobj", "dative") and self.actors(c)]
             inner.negated = inner.negated or _has_neg(governor)  # "never agreed to sell"
             # a commitment or threat is itself asserted (its code says "intent"); a plan is only intended
             inner.modality = "intended" if kind == "intend" else "committed"
@@ -812,9 +830,13 @@ class SentenceCoder:
         return []
 
     def arguments(self, trigger: Trigger) -> tuple[list[Token], list[Token], list[Token]]:
-        """Source tokens, target tokens and "with" partner tokens of a trigger."""
-        if trigger.nominal:
-            return self._noun_arguments(trigger)
+        """Source tokens, target tokens and "with" partner tokens of a trigger; an event that names no recipient
+        has the party its governing threat or promise is addressed to ("warned Eritrea it would attack")."""
+        sources, targets, partners = self._noun_arguments(trigger) if trigger.nominal else \
+            self._verb_arguments(trigger)
+        return sources, targets or ([] if partners else trigger.addressees), partners
+
+    def _verb_arguments(self, trigger: Trigger) -> tuple[list[Token], list[Token], list[Token]]:
         verb = trigger.token
         subjects = trigger.sources or self._speakers(verb) or _subjects(verb)
         pattern_words = {w.i for w in trigger.words if w.pos_ not in ("PROPN", "PRON")}
@@ -842,21 +864,35 @@ class SentenceCoder:
         # a reaction to a material event takes its doer, not its victim ("condemned the killing of Soleimani")
         reaction = _root(trigger.code) in REACTION_ROOTS
         reacted = [o for o in objects if reaction and self._material_noun(o)]
+        own_forces = any((trigger.code or "").startswith(prefix) for prefix in self.lex.own_forces_codes)
+        ours = {m.country for t in subjects for m in self.actors(t)} if own_forces else set()
+        # "Pakistan placed its missile forces on high alert": the source's own forces moved are no recipient
+        objects = [o for o in objects if not (self.actors(o) and all(
+            m.country in ours and m.sector in self.lex.commanded_sectors for m in self.actors(o)))]
         named = [o for o in objects if o not in reacted and self.actors(o)]
         located = [o for o in named if any(_located(m) for m in self.actors(o))]
-        own_forces = any((trigger.code or "").startswith(prefix) for prefix in self.lex.own_forces_codes)
         # an actor the pattern names as its object is the recipient ("expelled aid agencies", "allowed inspectors")
         named_carriers = [] if own_forces or _lemma(verb) in self.lex.withdrawing_verbs else \
             [c for c in carriers if c.pos_ == "NOUN" and any(_located(m) for m in self.actors(c, deep=False))]
-        targets = list(trigger.targets) or located or named_carriers or pattern_preps or \
+        handed_to = [p for c in _preps(verb) if c.lower_ == "to" for p in c.children if p.dep_ == "pobj" and
+                     any(_located(m) for m in self.actors(p, deep=False))] \
+            if (trigger.code or "").startswith(tuple(self.lex.handing_codes)) else []
+        targets = list(trigger.targets) or handed_to or located or named_carriers or pattern_preps or \
             ([] if self._located_prep(verb, objects, pattern_words) else named)
+        if not targets and _root(trigger.code) in ("02", "10"):
+            # "demanded the withdrawal of Russian troops": who is asked is who would do the named event
+            targets = [d for c in carriers if self._is_event_noun(c) for d in self._noun_agents(c) +
+                       [p for prep in _preps(c) if prep.lower_ == "of" and _lemma(c) in self.lex.of_is_source
+                        for p in prep.children if p.dep_ == "pobj"] if self.actors(d)][:1]
         for prep in _preps(verb) + [c for o in objects + carriers if o not in reacted for c in _preps(o)]:
             if prep.lower_ not in TARGET_PREPS or (topical and prep.lower_ in ("on", "over", "about")):
                 continue
             for pobj in (c for c in prep.children if c.dep_ == "pobj" and c.i not in pattern_words):
                 if prep.lower_ == "with" and trigger.code in self.lex.reciprocal:
                     partners.append(pobj)
-                elif not targets and self.actors(pobj, deep=False):
+                elif not targets and self.actors(pobj, deep=False) and (prep.lower_ != "over" or
+                                                                        self._mentions_at(pobj)):
+                    # "over the Gaza flotilla affair" is what the act is about, "over Iraq" a party or place
                     targets.append(pobj)
         if not targets and not topical:
             targets = self._object_event_targets(objects + carriers, carriers if own_forces else [], reaction)
@@ -913,7 +949,8 @@ class SentenceCoder:
                 if meeting is not None and meeting.code in self.lex.reciprocal:
                     continue  # "an offer to hold talks in Minsk": where a meeting is held is no recipient
             found = [m for m in self._mentions_at(token) if _located(m) and (
-                m.country not in own or (m.actor_id not in named | own and m.resolved_by == "dictionary"))]
+                m.country not in own or (m.actor_id not in named | own and m.resolved_by == "dictionary" and
+                                         m.sector not in self.lex.commanded_sectors))]  # not its own forces
             if found:
                 return found[0]
             frontier += list(token.children)
