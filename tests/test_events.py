@@ -796,6 +796,13 @@ def test_a_place_or_time_phrase_does_not_complete_a_pattern(nlp):
     assert {(e.source.country, e.plover) for e in events} == {("TUR", "AGREE"), ("LBY", "AGREE")}
 
 
+def test_a_clause_marked_after_is_background_however_parsed(nlp):
+    events = code(nlp, "UN troops withdrew from the Golan on Monday, a correspondent said, two weeks after "
+                       "Al-Qaeda-linked rebels kidnapped dozens of peacekeepers.",
+                  {"UN troops": "UNO", "the Golan": "SYR", "rebels": "---REB", "peacekeepers": "UNO"})
+    assert [e.plover for e in events] == ["RETREAT"]
+
+
 def test_ending_a_restriction_eases_it(nlp):
     events = code(nlp, "Pakistan ended the state of emergency.", {"Pakistan": "PAK"})
     assert [(e.plover, e.cameo) for e in events] == [("CONCEDE", "0814")]

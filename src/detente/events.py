@@ -715,9 +715,11 @@ class SentenceCoder:
                               _lemma(token.head) not in self.lex.speech_nouns and not _headline(token) and
                               not _existential(token.head)):
             return True
+        marks = {c.lower_ for c in token.children if c.dep_ == "mark"}
         if dep == "advcl":
-            marks = {c.lower_ for c in token.children if c.dep_ == "mark"}
             return bool(marks & self.lex.background_marks) or (not marks and token.tag_ == "VBG")
+        if dep == "ccomp" and marks & self.lex.background_marks:
+            return True  # "..., two weeks after rebels kidnapped dozens of peacekeepers", parsed as a complement
         return dep == "prep" and token.lower_ in self.lex.background_prepositions and \
             any(c.dep_ == "pobj" for c in token.children)
 
