@@ -811,6 +811,25 @@ def test_a_clause_marked_after_is_background_however_parsed(nlp):
     assert coder.opens_background(doc[9]) and not coder.opens_background(doc[1])
 
 
+def test_articles_in_lexicon_phrases_do_not_block_them(nlp):
+    events = code(nlp, "The lifting of the ban on Islamic parties was announced by Jordan.",
+                  {"Jordan": "JOR", "Islamic parties": "JOR-PTY"})
+    assert ("CONCEDE", "081", "JOR") in {(e.plover, e.cameo, e.source.country) for e in events}
+
+
+def test_force_used_by_aircraft_is_an_aerial_attack(nlp):
+    events = code(nlp, "U.S. warplanes bombed Iraqi air defence sites.",
+                  {"U.S. warplanes": "USA-MIL", "Iraqi air defence sites": "IRQ-MIL"})
+    assert [(e.plover, e.cameo) for e in events] == [("ASSAULT", "195")]
+
+
+def test_expelling_people_without_office_is_deporting_them(nlp):
+    academic = code(nlp, "China expelled an American academic.", {"China": "CHN", "American academic": "USA-EDU"})
+    assert [(e.plover, e.cameo) for e in academic] == [("COERCE", "174")]
+    diplomats = code(nlp, "Russia expelled two Estonian diplomats.", {"Russia": "RUS", "Estonian diplomats": "EST-GOV"})
+    assert [(e.plover, e.cameo) for e in diplomats] == [("SANCTION", "166")]
+
+
 def test_ending_a_restriction_eases_it(nlp):
     events = code(nlp, "Pakistan ended the state of emergency.", {"Pakistan": "PAK"})
     assert [(e.plover, e.cameo) for e in events] == [("CONCEDE", "0814")]

@@ -101,6 +101,8 @@ OBJECT_CONTROL = {"for", "of", "from", "over"}  # "criticized X for attacking": 
 UNKNOWN_ACTOR = Actor("---", "unknown actor", None, None, "group")
 UNKNOWN = ActorRef(UNKNOWN_ACTOR.id, UNKNOWN_ACTOR.name, None, None)
 UNIDENTIFIED_FORCES = "UAF"  # CAMEO's sector for armed forces the text does not identify
+AERIAL_ATTACK = "195"  # CAMEO: employ aerial weapons
+ARTICLES = {"the", "a", "an"}  # written in lexicon phrases for reading, never matched (determiners are no pattern)
 ADJUNCT_PREPS = {"in", "at", "during", "after", "before", "since", "amid", "despite", "near", "outside", "inside"}
 LOCATIVE_PREPS = {"in", "near", "at", "outside", "inside", "around", "across", "throughout", "off", "within"}
 
@@ -167,8 +169,11 @@ class Lexicon:
     unhesitating: set[str]  # refusal verbs that commit when negated ("would not hesitate to")
     civil_recode: dict[str, str]  # code -> its code when civilians, protesters or workers do it
     civil_sectors: set[str]
+    deported_recode: dict[str, str]  # code -> its code when done to people who hold no office
+    deported_sectors: set[str]
     wanted_participles: set[str]  # "men sought in the slaying": a participle that names suspects, no event
     naming_verbs: set[str]  # "what he called a new chapter": with a predicate complement, a verb only names
+    aircraft: set[str]  # "warplanes bombed ...": force used by these is an aerial attack
     completing: set[str]  # verbs of ending that, said of a visit or meeting, complete it ("ended a visit")
     completed_codes: set[str]  # the codes (3 digits) of visits and meetings
     receiving_verbs: set[str]  # "received a call from X": the subject is the recipient of the noun's event
@@ -211,7 +216,7 @@ def _patterns(entries: dict, noun: bool) -> dict[str, list[Pattern]]:
     seen: set[tuple[str, ...]] = set()
     for code, texts in entries.items():
         for text in texts:
-            words = str(text).lower().split()
+            words = [w for w in str(text).lower().split() if w not in ARTICLES]  # "lifting of the ban"
             if tuple(words) in seen:
                 continue
             seen.add(tuple(words))
@@ -283,8 +288,11 @@ def load_lexicon() -> Lexicon:
         unhesitating=set(data["unhesitating"]),
         civil_recode={str(k): str(v) for k, v in data["civil"]["recode"].items()},
         civil_sectors=set(data["civil"]["sectors"]),
+        deported_recode={str(k): str(v) for k, v in data["deported"]["recode"].items()},
+        deported_sectors=set(data["deported"]["sectors"]),
         wanted_participles=set(data["wanted_participles"]),
         naming_verbs=set(data["naming_verbs"]),
+        aircraft=set(data["aircraft"]),
         completing=set(data["completing"]["verbs"]),
         completed_codes=set(data["completing"]["codes"]),
         receiving_verbs=set(data["receiving_verbs"]),
@@ -986,8 +994,12 @@ class SentenceCoder:
 
     def code_by_means(self, trigger: Trigger, subjects: list[Token]) -> None:
         """A violent verb done by means of a violent event noun takes the noun's code, which says how ("was blown
-        up by a missile" is military force, "killed in a car bombing" a bombing)."""
+        up by a missile" is military force, "killed in a car bombing" a bombing); done by aircraft ("U.S. warplanes
+        bombed ..."), it is an aerial attack."""
         if trigger.nominal or _root(trigger.code) not in AGENTLESS_ROOTS:
+            return
+        if _root(trigger.code) in ("18", "19") and any(_lemma(s) in self.lex.aircraft for s in subjects):
+            trigger.code = AERIAL_ATTACK
             return
         for subject in subjects:
             means = self._noun_trigger(subject) if self._is_event_noun(subject) else None
@@ -1503,11 +1515,15 @@ class Coder:
     def _by_parties(self, code: Code, source: ActorRef, target: ActorRef | None) -> Code:
         """The code as its parties make it: a killing of armed forces is military force in CAMEO (19), not an assault
         (18): "ten soldiers were killed", "troops shot dead two gunmen"; force used by civilians, protesters or
-        workers is a violent protest ("protesters stormed the embassy")."""
+        workers is a violent protest ("protesters stormed the embassy"); expelling people who hold no office is
+        deporting them ("expelled an American academic")."""
         if code.code in self.lex.civil_recode and source.sector in self.lex.civil_sectors:
             return self.lex.code(self.lex.civil_recode[code.code])
         if code.code in self.lex.armed_recode and target is not None and target.sector in self.lex.armed_sectors:
             return self.lex.code(self.lex.armed_recode[code.code])
+        if code.code in self.lex.deported_recode and target is not None and \
+                target.sector in self.lex.deported_sectors:
+            return self.lex.code(self.lex.deported_recode[code.code])
         return code
 
     def _placed(self, mention: Mention, trigger: Trigger) -> ActorRef:
