@@ -99,6 +99,11 @@ def test_anti_government_names_a_stance_not_the_government(setup):
     assert not [m for m in analysis.mentions if m.sector == "GOV"]
 
 
+def test_a_general_strike_names_no_general(setup):
+    analysis = analyse(setup, "South Korean unions threatened a general strike.")
+    assert not [m for m in analysis.mentions if m.sector == "MIL"]
+
+
 def test_the_two_leaders_are_both_people(setup):
     analysis = analyse(setup, "Putin and Macron spoke by phone. The two leaders agreed to meet.")
     assert {m.actor_id for m in referents(analysis, "The two leaders")} == {"test-putin", "test-macron"}

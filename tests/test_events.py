@@ -830,6 +830,25 @@ def test_expelling_people_without_office_is_deporting_them(nlp):
     assert [(e.plover, e.cameo) for e in diplomats] == [("SANCTION", "166")]
 
 
+def test_a_threatened_strike_is_the_threat_its_noun_names_whatever_the_condition(nlp):
+    events = code(nlp, "The unions threatened a general strike if parliament passed the law.",
+                  {"The unions": "KOR-LAB", "parliament": "KOR-LEG"})
+    assert [(e.plover, e.cameo, e.modality, e.target.country) for e in events] == \
+        [("THREATEN", "133", "asserted", "KOR")]
+
+
+def test_passive_forces_with_no_agent_mobilise_themselves(nlp):
+    events = code(nlp, "Some 10,000 police officers were deployed in Bangkok on Sunday.",
+                  {"police officers": "THA-COP", "Bangkok": "THA"})
+    assert [(e.plover, e.source.actor_id) for e in events] == [("MOBILIZE", "THA-COP")]
+
+
+def test_a_resultative_complement_states_no_act_of_a_bare_verb(nlp):
+    events = code(nlp, "The Israeli demolitions left hundreds of Palestinians homeless.",
+                  {"Israeli": "ISR", "Palestinians": "PSE"})
+    assert "RETREAT" not in {e.plover for e in events}
+
+
 def test_ending_a_restriction_eases_it(nlp):
     events = code(nlp, "Pakistan ended the state of emergency.", {"Pakistan": "PAK"})
     assert [(e.plover, e.cameo) for e in events] == [("CONCEDE", "0814")]

@@ -96,6 +96,7 @@ class Resolver:
         self.settlements = set(self.words.get("settlement_words", ()))  # "the town of Samarra"
         self.stateless = set(self.words.get("stateless_modifiers", ()))  # "international aid agencies"
         self.stance_prefixes = set(self.words.get("stance_prefixes", ()))  # "anti-government"
+        self.lookalikes = set(self.words.get("title_lookalikes", ()))  # "a general strike"
         self.claimed = [False] * len(doc)
         self.desc_ending: dict[int, Descriptor] = {}
         self.desc_starting: dict[int, Descriptor] = {}
@@ -332,7 +333,8 @@ class Resolver:
             title = self.registry.title_table.match(self.doc, i)
             institution = self.registry.institution_table.match(self.doc, i)
             best = max((m for m in (title, institution) if m), key=lambda m: m[0], default=None)
-            if best is None or any(blocked[i:best[0]]) or self._stance_prefixed(i):
+            if best is None or any(blocked[i:best[0]]) or self._stance_prefixed(i) or \
+                    self.doc[i:i + 2].text.lower() in self.lookalikes:
                 i += 1
                 continue
             end, info, key = best

@@ -172,7 +172,6 @@ class Lexicon:
     deported_recode: dict[str, str]  # code -> its code when done to people who hold no office
     deported_sectors: set[str]
     wanted_participles: set[str]  # "men sought in the slaying": a participle that names suspects, no event
-    naming_verbs: set[str]  # "what he called a new chapter": with a predicate complement, a verb only names
     aircraft: set[str]  # "warplanes bombed ...": force used by these is an aerial attack
     completing: set[str]  # verbs of ending that, said of a visit or meeting, complete it ("ended a visit")
     completed_codes: set[str]  # the codes (3 digits) of visits and meetings
@@ -291,7 +290,6 @@ def load_lexicon() -> Lexicon:
         deported_recode={str(k): str(v) for k, v in data["deported"]["recode"].items()},
         deported_sectors=set(data["deported"]["sectors"]),
         wanted_participles=set(data["wanted_participles"]),
-        naming_verbs=set(data["naming_verbs"]),
         aircraft=set(data["aircraft"]),
         completing=set(data["completing"]["verbs"]),
         completed_codes=set(data["completing"]["codes"]),
@@ -414,8 +412,6 @@ class SentenceCoder:
     def _verb_trigger(self, token: Token) -> Trigger | None:
         if token.dep_ == "acl" and token.tag_ in ("VBN", "VBD") and _lemma(token) in self.lex.wanted_participles:
             return None  # "two men sought in the slaying": wanted by the police, no appeal
-        if _lemma(token) in self.lex.naming_verbs and any(c.dep_ == "oprd" for c in token.children):
-            return None  # "what he called a new chapter", "a group calling itself the Islamic Army": naming
         if token.dep_ == "amod" and token.tag_ == "VBN":
             return None  # "released 15 detained British sailors": an attribute of the noun, no event stated
         patterns = self.lex.verbs[token.lemma_.lower()]
@@ -425,6 +421,8 @@ class SentenceCoder:
         if hit is None:
             return None
         pattern, words = hit
+        if not pattern.words and any(c.dep_ == "oprd" for c in token.children):
+            return None  # "what he called a new chapter", "left hundreds homeless": naming or a result, no act
         if pattern.code is None and any(_lemma(w) in self.lex.owned_proposals and self.actors(w, deep=False)
                                         for w in words):
             # "support the U.N. Security Council resolution": backing a named actor's proposal is about the actor
@@ -433,7 +431,8 @@ class SentenceCoder:
                 return None
             pattern, words = hit
         obj = next((c for c in token.children if c.dep_ in ("dobj", "nsubjpass")), None)
-        carrier = token.lemma_.lower() in self.lex.light_verbs or token.lemma_.lower() in self.lex.receiving_verbs
+        carrier = token.lemma_.lower() in self.lex.light_verbs or token.lemma_.lower() in self.lex.receiving_verbs or \
+            self.lex.control_kind(token) == "threaten"  # "threatened a general strike": the noun says which threat
         noun = self._noun_trigger(obj) if obj is not None and carrier else None
         if noun is not None and not (obj in words and noun.code != pattern.code and not noun.words):
             return None  # "held talks", "launched strikes": the noun carries the event, unless the verb is more
@@ -637,7 +636,11 @@ class SentenceCoder:
             inner.clause = governor  # "will continue to provide": the governing verb carries tense and negation
         elif kind in ("intend", "commit", "threaten"):
             inner.sources = _subjects(governor)
-            inner.addressees = [c for c in governor.children if c.dep_ in ("dobj", "dative") and self.actors(c)]
+            # "warned Eritrea it would ...", "threatened a strike unless the government ...": whom it is made to
+            inner.addressees = [c for c in governor.children if c.dep_ in ("dobj", "dative") and self.actors(c)] or \
+                [s for c in governor.children if c.dep_ == "advcl" and any(
+                    m.dep_ == "mark" and m.lower_ in CONDITIONAL_MARKS for m in c.children)
+                 for s in _subjects(c) if self.actors(s)][:1]
             inner.negated = inner.negated or _has_neg(governor)  # "never agreed to sell"
             # a commitment or threat is itself asserted (its code says "intent"); a plan is only intended
             inner.modality = "intended" if kind == "intend" else "committed"
@@ -865,6 +868,9 @@ class SentenceCoder:
             if not subjects and _root(trigger.code) == "03" and verb.lower_ in self.lex.stance_participles and \
                     not any(c.dep_ in ("dobj", "dative") for c in verb.children):
                 subjects, patients = patients, []  # "Vietnam is committed to opening up": a stance, not a patient
+            elif not subjects and _root(trigger.code) == "15" and all(
+                    m.sector in self.lex.commanded_sectors for p in patients for m in self.actors(p)):
+                subjects, patients = patients, []  # "police were deployed in Bangkok": the forces act
             objects = patients + objects
         pattern_preps = [p for w in trigger.words if w.dep_ in ("prep", "dative") and w.lower_ in PREPOSITIONS and
                          not (trigger.code in self.lex.reciprocal and w.lower_ in LOCATIVE_PREPS)  # "met in Geneva"
@@ -1609,7 +1615,9 @@ class Coder:
                         if t == clause or clause.dep_ in ("xcomp", "conj"))  # the if-clause itself
         conditioned = any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in CONDITIONAL_MARKS
                                                     for m in c.children) for c in clause.children)
-        if trigger.modality == "committed" and not condition:
+        # "threatened a strike if ...": a threat the verb itself makes
+        threat_verb = not trigger.nominal and _root(trigger.code) == "13" and trigger.modality == "asserted"
+        if (trigger.modality == "committed" or threat_verb) and not condition:
             # a threat or commitment is made whatever its condition ("threatened to ... unless")
             trigger.modality = "reported" if reporting is not None or self._quote(trigger) is not None else "asserted"
             return
