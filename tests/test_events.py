@@ -849,6 +849,34 @@ def test_a_resultative_complement_states_no_act_of_a_bare_verb(nlp):
     assert "RETREAT" not in {e.plover for e in events}
 
 
+def test_leaving_an_international_body_and_kicking_off_drills(nlp):
+    left = code(nlp, "The United States formally withdrew from UNESCO.", {"The United States": "USA", "UNESCO": "UNO-IGO"})
+    assert [(e.plover, e.cameo) for e in left] == [("SANCTION", "166")]
+    drills = code(nlp, "Chinese and Russian warships kicked off joint naval drills in the Sea of Japan.",
+                  {"Chinese": "CHN", "Russian warships": "RUS-MIL"})
+    assert {e.plover for e in drills} == {"COOPERATE"}
+
+
+def test_arguments_through_settlements_passives_and_orders(nlp):
+    kherson = code(nlp, "Russian forces withdrew from the southern city of Kherson.",
+                   {"Russian forces": "RUS-MIL", "Kherson": "UKR"})
+    assert dyads(kherson) == {("RUS", "UKR", "RETREAT")}
+    warned = code(nlp, "Beijing warned Vilnius that bilateral relations could be downgraded.",
+                  {"Beijing": "CHN-GOV", "Vilnius": "LTU-GOV"})
+    assert dyads(warned) == {("CHN", "LTU", "THREATEN")}
+    mobilised = code(nlp, "Putin ordered a partial mobilisation of 300,000 reservists.", {"Putin": "putin"})
+    assert [(e.plover, e.source.country, e.modality) for e in mobilised] == [("MOBILIZE", "RUS", "intended")]
+    freed = code(nlp, "Hamas set free 13 Israeli women and children held in Gaza.",
+                 {"Hamas": "hamas", "Israeli women": "ISR-CVL", "Gaza": "PSE"})
+    assert ("RETREAT", "PSE", "ISR") in {(e.plover, e.source.country, e.target.country) for e in freed}
+
+
+def test_a_phrase_after_the_object_still_completes_a_pattern(nlp):
+    events = code(nlp, "The United States suspended $300 million in military assistance to Pakistan.",
+                  {"The United States": "USA", "Pakistan": "PAK"})
+    assert [(e.plover, e.target.country) for e in events] == [("SANCTION", "PAK")]
+
+
 def test_ending_a_restriction_eases_it(nlp):
     events = code(nlp, "Pakistan ended the state of emergency.", {"Pakistan": "PAK"})
     assert [(e.plover, e.cameo) for e in events] == [("CONCEDE", "0814")]

@@ -103,7 +103,7 @@ UNKNOWN = ActorRef(UNKNOWN_ACTOR.id, UNKNOWN_ACTOR.name, None, None)
 UNIDENTIFIED_FORCES = "UAF"  # CAMEO's sector for armed forces the text does not identify
 AERIAL_ATTACK = "195"  # CAMEO: employ aerial weapons
 ARTICLES = {"the", "a", "an"}  # written in lexicon phrases for reading, never matched (determiners are no pattern)
-ADJUNCT_PREPS = {"in", "at", "during", "after", "before", "since", "amid", "despite", "near", "outside", "inside"}
+TIME_PREPS = {"during", "after", "before", "since", "amid", "despite"}
 LOCATIVE_PREPS = {"in", "near", "at", "outside", "inside", "around", "across", "throughout", "off", "within"}
 
 
@@ -169,8 +169,6 @@ class Lexicon:
     unhesitating: set[str]  # refusal verbs that commit when negated ("would not hesitate to")
     civil_recode: dict[str, str]  # code -> its code when civilians, protesters or workers do it
     civil_sectors: set[str]
-    deported_recode: dict[str, str]  # code -> its code when done to people who hold no office
-    deported_sectors: set[str]
     wanted_participles: set[str]  # "men sought in the slaying": a participle that names suspects, no event
     aircraft: set[str]  # "warplanes bombed ...": force used by these is an aerial attack
     completing: set[str]  # verbs of ending that, said of a visit or meeting, complete it ("ended a visit")
@@ -181,8 +179,7 @@ class Lexicon:
     expelling_orders: set[str]  # "ordered X to leave": verbs whose order to a foreign party to withdraw expels it
     commanding_verbs: set[str]  # "ordered its troops to withdraw": orders through which a state acts itself
     commanded_sectors: set[str]  # the sectors of its forces that it acts through
-    armed_recode: dict[str, str]  # code -> its code when armed forces do it or suffer it
-    armed_sectors: set[str]
+    by_recipient: list[tuple[dict[str, str], set[str]]]  # (code -> its code, for recipients of these sectors)
     hyphenated: set[str]  # words of the lexicon written with a hyphen ("sit-in", "test-fire")
 
     def code(self, code: str) -> Code:
@@ -287,8 +284,6 @@ def load_lexicon() -> Lexicon:
         unhesitating=set(data["unhesitating"]),
         civil_recode={str(k): str(v) for k, v in data["civil"]["recode"].items()},
         civil_sectors=set(data["civil"]["sectors"]),
-        deported_recode={str(k): str(v) for k, v in data["deported"]["recode"].items()},
-        deported_sectors=set(data["deported"]["sectors"]),
         wanted_participles=set(data["wanted_participles"]),
         aircraft=set(data["aircraft"]),
         completing=set(data["completing"]["verbs"]),
@@ -296,8 +291,8 @@ def load_lexicon() -> Lexicon:
         receiving_verbs=set(data["receiving_verbs"]),
         resisting=set(data["resisting"]),
         joining_phrases=[tuple(str(p).lower().split()) for p in data["joining_phrases"]],
-        armed_recode={str(k): str(v) for k, v in data["armed"]["recode"].items()},
-        armed_sectors=set(data["armed"]["sectors"]),
+        by_recipient=[({str(k): str(v) for k, v in rule["recode"].items()}, set(rule["sectors"]))
+                      for rule in data["by_recipient"]],
         hyphenated={word for table in (data["verbs"], data["nouns"]) for texts in table.values() for text in texts
                     for word in str(text).lower().split() if "-" in word.strip("-")},
     )
@@ -345,7 +340,7 @@ def _match(patterns: list[Pattern], trigger: Token, around: list[Token]) -> tupl
             hit = next((t for t, f in forms if word in f and t not in used and
                         (word not in PREPOSITIONS or (t.pos_ in ("ADP", "PART", "ADV") and
                                                       (t.head == trigger or t.head in used))) and
-                        not _in_adjunct(t, pattern.words)), None)
+                        not _in_adjunct(t, trigger, pattern.words)), None)
             if hit is None:
                 break
             used.append(hit)
@@ -354,10 +349,12 @@ def _match(patterns: list[Pattern], trigger: Token, around: list[Token]) -> tupl
     return None
 
 
-def _in_adjunct(token: Token, words: tuple[str, ...]) -> bool:
-    """Whether a word is the object of a place or time phrase the pattern does not name ("agreed on a line in the
-    November deal" is no "agree deal")."""
-    return token.dep_ == "pobj" and token.head.lower_ in ADJUNCT_PREPS and token.head.lower_ not in words
+def _in_adjunct(token: Token, trigger: Token, words: tuple[str, ...]) -> bool:
+    """Whether a word is the object of a fronted phrase or a time phrase the pattern does not name ("In the November
+    deal, Turkey and Libya agreed on a line" is no "agree deal"; "suspended $300 million in military assistance"
+    still suspends assistance)."""
+    prep = token.head
+    return token.dep_ == "pobj" and prep.lower_ not in words and (prep.i < trigger.i or prep.lower_ in TIME_PREPS)
 
 
 @dataclass
@@ -383,6 +380,7 @@ class SentenceCoder:
 
     def __init__(self, lexicon: Lexicon, sentence: Span, index: MentionIndex, analysis: DocumentAnalysis):
         self.lex = lexicon
+        self.settlements = set(registry_for(sentence.doc).words.get("settlement_words", ()))  # "the town of X"
         self.sentence = sentence
         self.index = index
         self.analysis = analysis
@@ -680,9 +678,11 @@ class SentenceCoder:
                         [p for c in _preps(governor) if c.lower_ in ("on", "upon", "to", "from")
                          for p in c.children if p.dep_ == "pobj" and self.actors(p)] or \
                         [s for s in _subjects(inner.token) if self.actors(s)]
-            if kind == "demand" and self._commanded(governor):
+            moving = inner.nominal and _lemma(governor) in lex.commanding_verbs and \
+                inner.code.startswith(tuple(lex.own_forces_codes))  # "ordered a partial mobilisation"
+            if kind == "demand" and (self._commanded(governor) or moving):
                 # "ordered its troops to withdraw", "ordered the army to strike": the forces act for their state
-                named = all(m.country for t in addressee for m in self.actors(t))
+                named = addressee and all(m.country for t in addressee for m in self.actors(t))
                 inner.sources, inner.modality = addressee if named else _subjects(governor), "intended"
                 if outer is not None:
                     outer.code = None
@@ -830,7 +830,7 @@ class SentenceCoder:
                     found = [m for m in self._named_actor(child, deep=False) if not m.actor_id.startswith("-")]
                     if found:
                         return found[:1]
-        if not deep:
+        if not deep and _lemma(token) not in self.settlements:  # "from the city of Kherson" names Kherson
             return []
         for child in token.children:
             if child.dep_ == "poss" or (child.dep_ == "prep" and child.lower_ == "of") or child.dep_ == "appos":
@@ -864,7 +864,9 @@ class SentenceCoder:
             objects = patients = []  # "discussed Ukraine with Erdogan": what is discussed is no party
         if _passive(verb):
             patients = [_antecedent(p) for p in patients] or (_reduced_passive_head(verb) or subjects)
-            subjects = self._agents(verb)
+            # "Beijing warned that relations could be downgraded": with no agent, the governing verb's subject acts
+            handed = [s for s in trigger.sources if s not in patients and s.i not in {p.i for p in patients}]
+            subjects = self._agents(verb) or handed
             if not subjects and _root(trigger.code) == "03" and verb.lower_ in self.lex.stance_participles and \
                     not any(c.dep_ in ("dobj", "dative") for c in verb.children):
                 subjects, patients = patients, []  # "Vietnam is committed to opening up": a stance, not a patient
@@ -1344,8 +1346,10 @@ def _verb_governor(token: Token) -> Token | None:
         return token.head
     if token.dep_ == "pcomp" and token.head.dep_ == "prep" and token.head.head.pos_ == "VERB":
         return token.head.head  # "refrained from attacking", "accused X of attacking"
-    if token.dep_ in ("acl", "ccomp") and token.head.pos_ == "NOUN" and token.head.head.pos_ == "VERB":
-        return token.head.head  # "rejected reports that the two had spoken"
+    if token.dep_ in ("acl", "ccomp") and token.head.pos_ == "NOUN" and token.head.head.pos_ == "VERB" and \
+            not (token.dep_ == "acl" and token.tag_ in ("VBN", "VBG") and
+                 not any(c.dep_ in ("aux", "auxpass", "mark") for c in token.children)):
+        return token.head.head  # "rejected reports that the two had spoken", not "freed women held in Gaza"
     return None
 
 
@@ -1522,14 +1526,12 @@ class Coder:
         """The code as its parties make it: a killing of armed forces is military force in CAMEO (19), not an assault
         (18): "ten soldiers were killed", "troops shot dead two gunmen"; force used by civilians, protesters or
         workers is a violent protest ("protesters stormed the embassy"); expelling people who hold no office is
-        deporting them ("expelled an American academic")."""
+        deporting them ("expelled an American academic"); withdrawing from an international body is leaving it."""
         if code.code in self.lex.civil_recode and source.sector in self.lex.civil_sectors:
             return self.lex.code(self.lex.civil_recode[code.code])
-        if code.code in self.lex.armed_recode and target is not None and target.sector in self.lex.armed_sectors:
-            return self.lex.code(self.lex.armed_recode[code.code])
-        if code.code in self.lex.deported_recode and target is not None and \
-                target.sector in self.lex.deported_sectors:
-            return self.lex.code(self.lex.deported_recode[code.code])
+        for recode, sectors in self.lex.by_recipient:
+            if code.code in recode and target is not None and target.sector in sectors:
+                return self.lex.code(recode[code.code])
         return code
 
     def _placed(self, mention: Mention, trigger: Trigger) -> ActorRef:
