@@ -104,6 +104,11 @@ def test_a_general_strike_names_no_general(setup):
     assert not [m for m in analysis.mentions if m.sector == "MIL"]
 
 
+def test_anti_japanese_protesters_are_not_japans(setup):
+    analysis = analyse(setup, "Thousands of anti-Japanese protesters marched in Beijing.")
+    assert not [m for m in analysis.mentions if m.country == "JPN"]
+
+
 def test_the_two_leaders_are_both_people(setup):
     analysis = analyse(setup, "Putin and Macron spoke by phone. The two leaders agreed to meet.")
     assert {m.actor_id for m in referents(analysis, "The two leaders")} == {"test-putin", "test-macron"}

@@ -877,6 +877,24 @@ def test_a_phrase_after_the_object_still_completes_a_pattern(nlp):
     assert [(e.plover, e.target.country) for e in events] == [("SANCTION", "PAK")]
 
 
+def test_protesters_protest_where_the_clause_places_them(nlp):
+    events = code(nlp, "Protesters pelted the Japanese embassy in Beijing with bottles.",
+                  {"Protesters": "---CVL", "the Japanese embassy": "JPN-GOV", "Beijing": "CHN"})
+    assert [(e.plover, e.source.country, e.target.country) for e in events] == [("PROTEST", "CHN", "JPN")]
+
+
+def test_against_names_the_recipient_before_a_venue(nlp):
+    events = code(nlp, "South Africa instituted proceedings against Israel at the International Court of Justice.",
+                  {"South Africa": "ZAF", "Israel": "ISR", "the International Court of Justice": "UNO-IGO"})
+    assert dyads(events) == {("ZAF", "ISR", "ACCUSE")}
+
+
+def test_a_warning_about_the_own_state_is_to_the_party_of_its_condition(nlp):
+    events = code(nlp, "Medvedev warned that Moscow could resort to nuclear weapons if Ukraine tried to retake Crimea.",
+                  {"Medvedev": "RUS-GOV", "Moscow": "RUS-GOV", "Ukraine": "UKR", "Crimea": "UKR"})
+    assert ("THREATEN", "UKR") in {(e.plover, e.target.country if e.target else None) for e in events}
+
+
 def test_ending_a_restriction_eases_it(nlp):
     events = code(nlp, "Pakistan ended the state of emergency.", {"Pakistan": "PAK"})
     assert [(e.plover, e.cameo) for e in events] == [("CONCEDE", "0814")]

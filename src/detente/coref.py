@@ -185,6 +185,8 @@ class Resolver:
                     entry = None
                 if entry is not None and entry.kind in ("person", "organization", "place"):
                     span = Span(self.doc, span.start, span.end, label=ENTRY_LABELS[entry.kind])  # NER's label varies
+            if entry is not None and entry.kind == "adjective" and self._stance_prefixed(span.start):
+                continue  # "anti-Japanese protesters" are not Japan's
             result.append((span, entry))
         result += self._unlabelled_names(result)
         return self._merge_names(sorted(result, key=lambda item: item[0].start))
@@ -351,8 +353,8 @@ class Resolver:
         return found
 
     def _stance_prefixed(self, i: int) -> bool:
-        """Whether a word is the second half of a stance adjective ("anti-government", "pro-government"): it names
-        a position, not the institution."""
+        """Whether a word is the second half of a stance adjective ("anti-government", "pro-Russian"): it names a
+        position, not the institution or the state."""
         j = i + 1 if self.doc[i].text == "-" else i
         return j >= 2 and self.doc[j - 1].text == "-" and self.doc[j - 2].lower_ in self.stance_prefixes
 

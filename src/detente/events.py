@@ -902,7 +902,9 @@ class SentenceCoder:
             targets = [d for c in carriers if self._is_event_noun(c) for d in self._noun_agents(c) +
                        [p for prep in _preps(c) if prep.lower_ == "of" and _lemma(c) in self.lex.of_is_source
                         for p in prep.children if p.dep_ == "pobj"] if self.actors(d)][:1]
-        for prep in _preps(verb) + [c for o in objects + carriers if o not in reacted for c in _preps(o)]:
+        preps = _preps(verb) + [c for o in objects + carriers if o not in reacted for c in _preps(o)]
+        # "against" names a recipient before any other ("sued Israel ... at the ICJ", "proceedings against Israel at")
+        for prep in sorted(preps, key=lambda p: p.lower_ != "against"):
             if prep.lower_ not in TARGET_PREPS or (topical and prep.lower_ in ("on", "over", "about")):
                 continue
             for pobj in (c for c in prep.children if c.dep_ == "pobj" and c.i not in pattern_words):
@@ -925,6 +927,14 @@ class SentenceCoder:
             clause = next((c for c in verb.children if c.dep_ == "ccomp"), None)
             if clause is not None and _root(trigger.code) in ("02", "10", "11", "12", "13"):
                 targets = _subjects(clause)
+                ours = {m.country for t in subjects for m in self.actors(t)} - {None}
+                if _root(trigger.code) == "13" and ours and \
+                        {m.country for t in targets for m in self.actors(t)} <= ours:
+                    # "warned that Moscow could use nuclear weapons if Ukraine tried to retake Crimea": the threat
+                    # is to the party of its condition, not to the speaker's own state
+                    targets = [s for c in clause.children if c.dep_ == "advcl" and any(
+                        m.dep_ == "mark" and m.lower_ in CONDITIONAL_MARKS for m in c.children)
+                        for s in _subjects(c) if self.actors(s)][:1]
         return subjects, targets, partners
 
     def _speakers(self, verb: Token) -> list[Token]:
@@ -1499,16 +1509,17 @@ class Coder:
 
     def _localized(self, source: Mention | None, trigger: Trigger, code: Code) -> ActorRef:
         """The source as an actor reference, placed where its clause places it when the text gives it no country.
-        Protesters named by a sector without a country ("students throughout Indonesia staged demonstrations",
-        "prisoners rioted at a jail in Dili") protest in the first located actor the clause names; other
+        Protesters named by a sector without a country ("prisoners rioted at a jail in Dili", "students throughout
+        Indonesia staged demonstrations") protest where the clause places them, else in the first located actor the
+        clause names ("protesters stormed the Japanese embassy"); other
         country-less sectors ("militants attacked a checkpoint in northern Syria") act in the place the clause names;
         and the unnamed doer of coercion or violence there ("a roadside bombing near Samarra killed ...") is that
         country's unidentified armed forces (CAMEO's UAF)."""
         if source is not None:
             if source.actor_id.startswith(UNKNOWN_ACTOR.id) and code.plover in self.lex.domestic_default:
                 low, high = _char_span(trigger.clause or trigger.token)
-                place = next((m for m in self.index.within(low, high) if m.country is not None and m is not source),
-                             None)
+                place = self._place(trigger) or next(
+                    (m for m in self.index.within(low, high) if m.country is not None and m is not source), None)
                 if place is not None:
                     return actor_ref(_relocated(source, place.country, self.analysis, self.doc), self.analysis)
                 return actor_ref(source, self.analysis)
