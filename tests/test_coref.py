@@ -109,6 +109,12 @@ def test_anti_japanese_protesters_are_not_japans(setup):
     assert not [m for m in analysis.mentions if m.country == "JPN"]
 
 
+def test_ethnic_albanians_are_a_group_not_the_state(setup):
+    analysis = analyse(setup, "Up to 100 ethnic Albanians demonstrated in Serbia.")
+    [group] = [m for m in analysis.mentions if "Albanians" in m.text]
+    assert (group.country, group.sector) == (None, "CVL")
+
+
 def test_the_two_leaders_are_both_people(setup):
     analysis = analyse(setup, "Putin and Macron spoke by phone. The two leaders agreed to meet.")
     assert {m.actor_id for m in referents(analysis, "The two leaders")} == {"test-putin", "test-macron"}

@@ -97,6 +97,7 @@ class Resolver:
         self.stateless = set(self.words.get("stateless_modifiers", ()))  # "international aid agencies"
         self.stance_prefixes = set(self.words.get("stance_prefixes", ()))  # "anti-government"
         self.lookalikes = set(self.words.get("title_lookalikes", ()))  # "a general strike"
+        self.ethnic = set(self.words.get("ethnic_markers", ()))  # "ethnic Albanians": a group, not a state
         self.claimed = [False] * len(doc)
         self.desc_ending: dict[int, Descriptor] = {}
         self.desc_starting: dict[int, Descriptor] = {}
@@ -676,6 +677,10 @@ class Resolver:
             return
         if entry.kind == "country":
             self._add(span.start, span.end, registry.state_actor(iso3), None, resolved_by_name)
+        elif entry.kind == "adjective" and span.start > 0 and self.doc[span.start - 1].lower_ in self.ethnic:
+            # "ethnic Albanians demonstrated in Serbia": an ethnic group, not the state; its place gives its country
+            self._add(span.start - 1, span.end, Actor("---CVL", "unknown country (CVL)", None, "CVL", "sector"),
+                      "CVL", "demonym")
         elif entry.kind == "adjective":
             self._add(span.start, span.end, registry.state_actor(iso3), None, "demonym")
         elif entry.kind == "metonym":
