@@ -115,6 +115,12 @@ def test_ethnic_albanians_are_a_group_not_the_state(setup):
     assert (group.country, group.sector) == (None, "CVL")
 
 
+def test_a_labour_minister_is_a_minister_not_the_labour_party(setup):
+    analysis = analyse(setup, "The bill was signed by Serbian Labour Minister Dragan Milovanovic.")
+    [minister] = [m for m in analysis.mentions if "Milovanovic" in m.text]
+    assert (minister.country, minister.sector) == ("SRB", "GOV")
+
+
 def test_the_two_leaders_are_both_people(setup):
     analysis = analyse(setup, "Putin and Macron spoke by phone. The two leaders agreed to meet.")
     assert {m.actor_id for m in referents(analysis, "The two leaders")} == {"test-putin", "test-macron"}
