@@ -87,7 +87,8 @@ def test_a_title_many_hold_names_no_one_by_a_longer_role(setup):
 
 
 def test_an_international_description_takes_no_country_from_its_sentence(setup):
-    analysis = analyse(setup, "Sudan expelled international aid agencies from Darfur. Police arrested 20 people in Cairo.")
+    analysis = analyse(setup, "Sudan expelled international aid agencies from Darfur. "
+                              "Police arrested 20 people in Cairo.")
     [agencies] = [m for m in analysis.mentions if "agencies" in m.text]
     assert (agencies.country, agencies.sector) == (None, "NGO")
     [police] = [m for m in analysis.mentions if m.text == "Police"]

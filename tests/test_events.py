@@ -850,7 +850,8 @@ def test_a_resultative_complement_states_no_act_of_a_bare_verb(nlp):
 
 
 def test_leaving_an_international_body_and_kicking_off_drills(nlp):
-    left = code(nlp, "The United States formally withdrew from UNESCO.", {"The United States": "USA", "UNESCO": "UNO-IGO"})
+    left = code(nlp, "The United States formally withdrew from UNESCO.",
+                {"The United States": "USA", "UNESCO": "UNO-IGO"})
     assert [(e.plover, e.cameo) for e in left] == [("SANCTION", "166")]
     drills = code(nlp, "Chinese and Russian warships kicked off joint naval drills in the Sea of Japan.",
                   {"Chinese": "CHN", "Russian warships": "RUS-MIL"})

@@ -324,8 +324,8 @@ def _small_clause(token: Token) -> bool:
         return False
     if token.pos_ in ("NOUN", "PROPN"):
         return not any(c.dep_ in ("nsubj", "aux", "mark") for c in token.children)
-    return any(c.dep_ == "nsubj" for c in token.children) and \
-        not any(c.dep_ in ("aux", "auxpass", "mark") for c in token.children) and token.tag_ not in ("VBD", "VBZ", "VBP")
+    return any(c.dep_ == "nsubj" for c in token.children) and token.tag_ not in ("VBD", "VBZ", "VBP") and \
+        not any(c.dep_ in ("aux", "auxpass", "mark") for c in token.children)
 
 
 def _match(patterns: list[Pattern], trigger: Token, around: list[Token]) -> tuple[Pattern, list[Token]] | None:
@@ -850,6 +850,8 @@ class SentenceCoder:
         return sources, targets or ([] if partners else trigger.addressees), partners
 
     def _verb_arguments(self, trigger: Trigger) -> tuple[list[Token], list[Token], list[Token]]:
+        """Arguments of a verb trigger: subjects (or a passive's agent) as source; objects, pattern prepositions and
+        target prepositions as target; "with" phrases of reciprocal codes as partners."""
         verb = trigger.token
         subjects = trigger.sources or self._speakers(verb) or _subjects(verb)
         pattern_words = {w.i for w in trigger.words if w.pos_ not in ("PROPN", "PRON")}
@@ -865,7 +867,7 @@ class SentenceCoder:
         if _passive(verb):
             patients = [_antecedent(p) for p in patients] or (_reduced_passive_head(verb) or subjects)
             # "Beijing warned that relations could be downgraded": with no agent, the governing verb's subject acts
-            handed = [s for s in trigger.sources if s not in patients and s.i not in {p.i for p in patients}]
+            handed = [s for s in trigger.sources if s.i not in {p.i for p in patients}]
             subjects = self._agents(verb) or handed
             if not subjects and _root(trigger.code) == "03" and verb.lower_ in self.lex.stance_participles and \
                     not any(c.dep_ in ("dobj", "dative") for c in verb.children):
