@@ -61,7 +61,7 @@ from typing import Iterable, Iterator
 import yaml
 from spacy.tokens import Doc, Span, Token
 
-from .actors import MentionIndex, actor_ref, registry_for
+from .actors import ActorRegistry, MentionIndex, actor_ref, registry_for
 from .dates import find_dates
 from .model import Actor, ActorRef, DocumentAnalysis, Event, Evidence, Mention
 
@@ -349,6 +349,17 @@ def _match(patterns: list[Pattern], trigger: Token, around: list[Token]) -> tupl
     return None
 
 
+@cache
+def _settlement_words(registry: ActorRegistry) -> frozenset[str]:
+    """The words after which a known place's "of" phrase names the place ("the city of Kherson"), read once."""
+    return frozenset(registry.words.get("settlement_words", ()))
+
+
+def _conditional(token: Token) -> bool:
+    """Whether a clause is a condition ("if Ukraine tried to retake Crimea", "unless the government ...")."""
+    return token.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in CONDITIONAL_MARKS for c in token.children)
+
+
 def _in_adjunct(token: Token, trigger: Token, words: tuple[str, ...]) -> bool:
     """Whether a word is the object of a fronted phrase or a time phrase the pattern does not name ("In the November
     deal, Turkey and Libya agreed on a line" is no "agree deal"; "suspended $300 million in military assistance"
@@ -380,7 +391,7 @@ class SentenceCoder:
 
     def __init__(self, lexicon: Lexicon, sentence: Span, index: MentionIndex, analysis: DocumentAnalysis):
         self.lex = lexicon
-        self.settlements = set(registry_for(sentence.doc).words.get("settlement_words", ()))  # "the town of X"
+        self.settlements = _settlement_words(registry_for(sentence.doc))  # "the town of X"
         self.sentence = sentence
         self.index = index
         self.analysis = analysis
@@ -601,10 +612,17 @@ class SentenceCoder:
                   for p in prep.children if p.dep_ == "pobj"]
         return forces if self._foreign(forces, _subjects(governor)) else []
 
+    def _countries(self, tokens: list[Token]) -> set[str | None]:
+        """The countries of the actors argument tokens name (None for an actor without one)."""
+        return {m.country for t in tokens for m in self.actors(t)}
+
+    def _condition_party(self, verb: Token) -> list[Token]:
+        """The subject of a verb's condition that names an actor ("... if Ukraine tried to retake Crimea")."""
+        return [s for c in verb.children if _conditional(c) for s in _subjects(c) if self.actors(s)][:1]
+
     def _foreign(self, addressees: list[Token], subjects: list[Token]) -> bool:
         """Whether the addressees are actors of another country than the subjects' (all of them known)."""
-        theirs = {m.country for t in addressees for m in self.actors(t)}
-        ours = {m.country for t in subjects for m in self.actors(t)}
+        theirs, ours = self._countries(addressees), self._countries(subjects)
         return bool(theirs) and bool(ours) and None not in theirs | ours and not theirs & ours
 
     def _commanded(self, governor: Token) -> bool:
@@ -612,7 +630,7 @@ class SentenceCoder:
         if _lemma(governor) not in self.lex.commanding_verbs:
             return False
         theirs = [m for t in governor.children if t.dep_ in ("dobj", "dative") for m in self.actors(t)]
-        ours = {m.country for t in _subjects(governor) for m in self.actors(t)}
+        ours = self._countries(_subjects(governor))
         return bool(theirs) and bool(ours) and None not in ours and \
             all(m.sector in self.lex.commanded_sectors and m.country in ours | {None} for m in theirs)
 
@@ -636,9 +654,7 @@ class SentenceCoder:
             inner.sources = _subjects(governor)
             # "warned Eritrea it would ...", "threatened a strike unless the government ...": whom it is made to
             inner.addressees = [c for c in governor.children if c.dep_ in ("dobj", "dative") and self.actors(c)] or \
-                [s for c in governor.children if c.dep_ == "advcl" and any(
-                    m.dep_ == "mark" and m.lower_ in CONDITIONAL_MARKS for m in c.children)
-                 for s in _subjects(c) if self.actors(s)][:1]
+                self._condition_party(governor)
             inner.negated = inner.negated or _has_neg(governor)  # "never agreed to sell"
             # a commitment or threat is itself asserted (its code says "intent"); a plan is only intended
             inner.modality = "intended" if kind == "intend" else "committed"
@@ -885,7 +901,7 @@ class SentenceCoder:
         reaction = _root(trigger.code) in REACTION_ROOTS
         reacted = [o for o in objects if reaction and self._material_noun(o)]
         own_forces = any((trigger.code or "").startswith(prefix) for prefix in self.lex.own_forces_codes)
-        ours = {m.country for t in subjects for m in self.actors(t)} if own_forces else set()
+        ours = self._countries(subjects) if own_forces else set()
         # "Pakistan placed its missile forces on high alert": the source's own forces moved are no recipient
         objects = [o for o in objects if not (self.actors(o) and all(
             m.country in ours and m.sector in self.lex.commanded_sectors for m in self.actors(o)))]
@@ -929,14 +945,11 @@ class SentenceCoder:
             clause = next((c for c in verb.children if c.dep_ == "ccomp"), None)
             if clause is not None and _root(trigger.code) in ("02", "10", "11", "12", "13"):
                 targets = _subjects(clause)
-                ours = {m.country for t in subjects for m in self.actors(t)} - {None}
-                if _root(trigger.code) == "13" and ours and \
-                        {m.country for t in targets for m in self.actors(t)} <= ours:
+                ours = self._countries(subjects) - {None}
+                if _root(trigger.code) == "13" and ours and self._countries(targets) <= ours:
                     # "warned that Moscow could use nuclear weapons if Ukraine tried to retake Crimea": the threat
                     # is to the party of its condition, not to the speaker's own state
-                    targets = [s for c in clause.children if c.dep_ == "advcl" and any(
-                        m.dep_ == "mark" and m.lower_ in CONDITIONAL_MARKS for m in c.children)
-                        for s in _subjects(c) if self.actors(s)][:1]
+                    targets = self._condition_party(clause)
         return subjects, targets, partners
 
     def _speakers(self, verb: Token) -> list[Token]:
@@ -968,8 +981,7 @@ class SentenceCoder:
             if token.dep_ in ("punct", "parataxis", "relcl") or (_lemma(token) in self.lex.reporting and
                                                                   token.pos_ == "VERB"):
                 continue
-            if token.dep_ == "advcl" and not any(c.dep_ == "mark" and c.lower_ in CONDITIONAL_MARKS
-                                                  for c in token.children):
+            if token.dep_ == "advcl" and not _conditional(token):
                 continue
             direct = token.head == trigger.token or (token.head.dep_ == "prep" and token.head.head == trigger.token)
             if reaction and direct and self._material_noun(token):
@@ -1628,8 +1640,7 @@ class Coder:
             trigger.negated = True
         condition = any(c.dep_ == "mark" and c.lower_ in CONDITIONAL_MARKS for t in chain[:2] for c in t.children
                         if t == clause or clause.dep_ in ("xcomp", "conj"))  # the if-clause itself
-        conditioned = any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in CONDITIONAL_MARKS
-                                                    for m in c.children) for c in clause.children)
+        conditioned = any(_conditional(c) for c in clause.children)
         # "threatened a strike if ...": a threat the verb itself makes
         threat_verb = not trigger.nominal and _root(trigger.code) == "13" and trigger.modality == "asserted"
         if (trigger.modality == "committed" or threat_verb) and not condition:
