@@ -103,7 +103,6 @@ UNKNOWN = ActorRef(UNKNOWN_ACTOR.id, UNKNOWN_ACTOR.name, None, None)
 UNIDENTIFIED_FORCES = "UAF"  # CAMEO's sector for armed forces the text does not identify
 AERIAL_ATTACK = "195"  # CAMEO: employ aerial weapons
 ARTICLES = {"the", "a", "an"}  # written in lexicon phrases for reading, never matched (determiners are no pattern)
-TIME_PREPS = {"during", "after", "before", "since", "amid", "despite"}
 LOCATIVE_PREPS = {"in", "near", "at", "outside", "inside", "around", "across", "throughout", "off", "within"}
 
 
@@ -328,8 +327,10 @@ def _small_clause(token: Token) -> bool:
         not any(c.dep_ in ("aux", "auxpass", "mark") for c in token.children)
 
 
-def _match(patterns: list[Pattern], trigger: Token, around: list[Token]) -> tuple[Pattern, list[Token]] | None:
-    """The most specific pattern whose words all occur around the trigger, with the tokens that matched."""
+def _match(patterns: list[Pattern], trigger: Token, around: list[Token],
+           time_preps: set[str]) -> tuple[Pattern, list[Token]] | None:
+    """The most specific pattern whose words all occur around the trigger, with the tokens that matched; a word in a
+    phrase of `time_preps` (the lexicon's background prepositions) completes none."""
     forms = [(t, _forms(t)) for t in around]
     for pattern in patterns:
         used = []
@@ -340,7 +341,7 @@ def _match(patterns: list[Pattern], trigger: Token, around: list[Token]) -> tupl
             hit = next((t for t, f in forms if word in f and t not in used and
                         (word not in PREPOSITIONS or (t.pos_ in ("ADP", "PART", "ADV") and
                                                       (t.head == trigger or t.head in used))) and
-                        not _in_adjunct(t, trigger, pattern.words)), None)
+                        not _in_adjunct(t, trigger, pattern.words, time_preps)), None)
             if hit is None:
                 break
             used.append(hit)
@@ -360,12 +361,12 @@ def _conditional(token: Token) -> bool:
     return token.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in CONDITIONAL_MARKS for c in token.children)
 
 
-def _in_adjunct(token: Token, trigger: Token, words: tuple[str, ...]) -> bool:
+def _in_adjunct(token: Token, trigger: Token, words: tuple[str, ...], time_preps: set[str]) -> bool:
     """Whether a word is the object of a fronted phrase or a time phrase the pattern does not name ("In the November
     deal, Turkey and Libya agreed on a line" is no "agree deal"; "suspended $300 million in military assistance"
     still suspends assistance)."""
     prep = token.head
-    return token.dep_ == "pobj" and prep.lower_ not in words and (prep.i < trigger.i or prep.lower_ in TIME_PREPS)
+    return token.dep_ == "pobj" and prep.lower_ not in words and (prep.i < trigger.i or prep.lower_ in time_preps)
 
 
 @dataclass
@@ -426,7 +427,7 @@ class SentenceCoder:
         patterns = self.lex.verbs[token.lemma_.lower()]
         if token.pos_ == "AUX":
             patterns = [p for p in patterns if p.words]
-        hit = _match(patterns, token, _local(token))
+        hit = _match(patterns, token, _local(token), self.lex.background_prepositions)
         if hit is None:
             return None
         pattern, words = hit
@@ -435,7 +436,8 @@ class SentenceCoder:
         if pattern.code is None and any(_lemma(w) in self.lex.owned_proposals and self.actors(w, deep=False)
                                         for w in words):
             # "support the U.N. Security Council resolution": backing a named actor's proposal is about the actor
-            hit = _match([p for p in patterns if p.code is not None], token, _local(token))
+            hit = _match([p for p in patterns if p.code is not None], token, _local(token),
+                         self.lex.background_prepositions)
             if hit is None:
                 return None
             pattern, words = hit
@@ -464,7 +466,7 @@ class SentenceCoder:
                                                  for form in forms):
             return None
         patterns.sort(key=lambda p: (-len(p.words), sum(w in PREPOSITIONS for w in p.words)))
-        hit = _match(patterns, token, _local(token, depth=2))
+        hit = _match(patterns, token, _local(token, depth=2), self.lex.background_prepositions)
         if hit is None:
             return None
         pattern, words = hit
