@@ -146,9 +146,9 @@ class Lexicon:
     reciprocal: set[str]
     of_is_source: set[str]
     participation_nouns: set[str]
-    own_forces_codes: list[str]
+    own_forces_codes: tuple[str, ...]
     withdrawing_verbs: set[str]  # "withdrew its monitors": the object is the source's own
-    handing_codes: list[str]  # "extradited a suspect to the US": the "to" party is the recipient, not the object
+    handing_codes: tuple[str, ...]  # "extradited a suspect to the US": the "to" party is the recipient, not the object
     culpability_words: set[str]
     nominal_need_two: set[str]
     nominal_blockers: set[str]
@@ -258,9 +258,9 @@ def load_lexicon() -> Lexicon:
         reciprocal=set(data["reciprocal"]),
         of_is_source=set(data["of_is_source"]),
         participation_nouns=set(data["participation_nouns"]),
-        own_forces_codes=list(data["own_forces_codes"]),
+        own_forces_codes=tuple(str(c) for c in data["own_forces_codes"]),
         withdrawing_verbs=set(data["withdrawing_verbs"]),
-        handing_codes=[str(c) for c in data["handing_codes"]],
+        handing_codes=tuple(str(c) for c in data["handing_codes"]),
         culpability_words=set(data["culpability_words"]),
         nominal_need_two=set(data["nominal_need_two"]),
         nominal_blockers=set(data["nominal_blockers"]),
@@ -697,7 +697,7 @@ class SentenceCoder:
                          for p in c.children if p.dep_ == "pobj" and self.actors(p)] or \
                         [s for s in _subjects(inner.token) if self.actors(s)]
             moving = inner.nominal and _lemma(governor) in lex.commanding_verbs and \
-                inner.code.startswith(tuple(lex.own_forces_codes))  # "ordered a partial mobilisation"
+                inner.code.startswith(lex.own_forces_codes)  # "ordered a partial mobilisation"
             if kind == "demand" and (self._commanded(governor) or moving):
                 # "ordered its troops to withdraw", "ordered the army to strike": the forces act for their state
                 named = addressee and all(m.country for t in addressee for m in self.actors(t))
@@ -902,7 +902,7 @@ class SentenceCoder:
         # a reaction to a material event takes its doer, not its victim ("condemned the killing of Soleimani")
         reaction = _root(trigger.code) in REACTION_ROOTS
         reacted = [o for o in objects if reaction and self._material_noun(o)]
-        own_forces = any((trigger.code or "").startswith(prefix) for prefix in self.lex.own_forces_codes)
+        own_forces = (trigger.code or "").startswith(self.lex.own_forces_codes)
         ours = self._countries(subjects) if own_forces else set()
         # "Pakistan placed its missile forces on high alert": the source's own forces moved are no recipient
         objects = [o for o in objects if not (self.actors(o) and all(
@@ -914,7 +914,7 @@ class SentenceCoder:
             [c for c in carriers if c.pos_ == "NOUN" and any(_located(m) for m in self.actors(c, deep=False))]
         handed_to = [p for c in _preps(verb) if c.lower_ == "to" for p in c.children if p.dep_ == "pobj" and
                      any(_located(m) for m in self.actors(p, deep=False))] \
-            if (trigger.code or "").startswith(tuple(self.lex.handing_codes)) else []
+            if (trigger.code or "").startswith(self.lex.handing_codes) else []
         targets = list(trigger.targets) or handed_to or located or named_carriers or pattern_preps or \
             ([] if self._located_prep(verb, objects, pattern_words) else named)
         if not targets and _root(trigger.code) in ("02", "10"):
