@@ -556,8 +556,11 @@ class ActorRegistry:
     def state_actor(self, iso3: str) -> Actor:
         return Actor(iso3, self.country_name(iso3), iso3, None, "state")
 
-    def sector_actor(self, iso3: str, sector: str | None, name: str | None = None) -> Actor:
-        """A country's (or an IGO's) sector: "RUS-MIL", "UNO-MIL"; the state itself without a sector."""
+    def sector_actor(self, iso3: str | None, sector: str | None, name: str | None = None) -> Actor:
+        """A country's (or an IGO's) sector: "RUS-MIL", "UNO-MIL"; the state itself without a sector; a sector of an
+        unknown country without one ("---CVL")."""
+        if iso3 is None:
+            return Actor(f"---{sector}", f"unknown country ({sector})", None, sector, "sector")
         if not sector:
             return self.state_actor(iso3)
         return Actor(f"{iso3}-{sector}", f"{name or self.country_name(iso3)} ({sector})", iso3, sector, "sector")

@@ -679,8 +679,7 @@ class Resolver:
             self._add(span.start, span.end, registry.state_actor(iso3), None, resolved_by_name)
         elif entry.kind == "adjective" and span.start > 0 and self.doc[span.start - 1].lower_ in self.ethnic:
             # "ethnic Albanians demonstrated in Serbia": an ethnic group, not the state; its place gives its country
-            self._add(span.start - 1, span.end, Actor("---CVL", "unknown country (CVL)", None, "CVL", "sector"),
-                      "CVL", "demonym")
+            self._add(span.start - 1, span.end, registry.sector_actor(None, "CVL"), "CVL", "demonym")
         elif entry.kind == "adjective":
             self._add(span.start, span.end, registry.state_actor(iso3), None, "demonym")
         elif entry.kind == "metonym":
@@ -1044,7 +1043,7 @@ class Resolver:
             else:
                 sector = "ELI" if desc.former else desc.sector
                 if sector:
-                    actor = Actor(f"---{sector}", f"unknown country ({sector})", None, sector, "sector")
+                    actor = self.registry.sector_actor(None, sector)
                     self._add(item.start, item.end, actor, sector, desc.kind, desc.loaded, titles={desc.key})
                 return
         holders = [] if desc.plural or not item.holders else \
