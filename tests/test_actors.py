@@ -386,3 +386,28 @@ def test_a_state_that_is_the_other_party_does_not_give_a_bare_title_its_country(
     assert find(accused, "officials").country is None
     reported = analyse(setup, "The ministry said Iran had violated the deal.")
     assert find(reported, "The ministry").country is None
+
+
+def test_a_known_surname_inside_a_longer_name_is_not_that_person(setup):
+    freed = analyse(setup, "Tehran refused to free aid worker Nazanin Zaghari-Ratcliffe on Sunday.")
+    assert [m.actor_id for m in freed.mentions if "Ratcliffe" in m.text] == ["nazanin-zaghari-ratcliffe"]
+    port = analyse(setup, "The guards escorted the tanker to the port of Bandar Abbas.")
+    assert [(m.text, m.actor_id) for m in port.mentions] == [("Bandar Abbas", "IRN")]
+    missile = analyse(setup, "Pakistan test-fired a Shaheen-III ballistic missile.")
+    assert [m.text for m in missile.mentions] == ["Pakistan"]
+    summit = analyse(setup, "Mrs Clinton attended the Biden-Putin summit with Mr. Netanyahu.")
+    assert [m.actor_id for m in summit.mentions if m.text in ("Biden", "Putin", "Netanyahu")] == \
+        ["joe-biden", "vladimir-putin", "test-netanyahu"]
+    assert [m.text for m in summit.mentions if "Clinton" in m.text] == ["Clinton"]
+
+
+def test_a_title_does_not_start_inside_a_known_name(setup):
+    analysis = analyse(setup, "European Union leaders refused to ease sanctions on Russia.")
+    assert (find(analysis, "European Union leaders").country, find(analysis, "European Union leaders").sector) \
+        == ("EUR", "IGO")
+    assert find(analyse(setup, "The National Guard was deployed."), "The National Guard").sector == "MIL"
+
+
+def test_a_seat_named_as_a_place_is_the_city(setup):
+    assert find(analyse(setup, "NATO ministers met in Brussels."), "Brussels").actor_id == "BEL"
+    assert find(analyse(setup, "Brussels imposed sanctions on Minsk."), "Brussels").actor_id == "eu"

@@ -478,6 +478,10 @@ class ActorRegistry:
         """The entry a name refers to ("U.S.", "the Kremlin", "Lavrov's" ...), or None."""
         return self._best(self._lookup.get(normalize(text), []))
 
+    def place(self, text: str) -> Entry | None:
+        """The place a name also names: "Brussels" stands for the EU and is a city of Belgium."""
+        return next((e for e in self._lookup.get(normalize(text), []) if e.kind == "place"), None)
+
     def lookup_unruled(self, text: str) -> Entry | None:
         """The entry of a name that the entity ruler does not match (reference people and groups, cities)."""
         return self._best(self._lookup_only.get(normalize(text), []))
@@ -497,6 +501,11 @@ class ActorRegistry:
             if group:
                 return group[0] if len(group) == 1 else None
         return None
+
+    def given_names_fit(self, given: list[str], person_id: str) -> bool:
+        """Whether the words written before a surname fit the given names of the person `person_id`."""
+        person = self.people.get(person_id)
+        return person is not None and _given_names_fit([normalize(w) for w in given], person)
 
     def person_by_spelling(self, name: str) -> Person | None:
         """The one known person whose full name is spelt like `name` up to transliteration ("Abdelaziz

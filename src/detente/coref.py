@@ -95,6 +95,7 @@ class Resolver:
         self.first_person = set(self.words.get("first_person", ()))
         self.settlements = set(self.words.get("settlement_words", ()))  # "the town of Samarra"
         self.stateless = set(self.words.get("stateless_modifiers", ()))  # "international aid agencies"
+        self.honorifics = set(self.words.get("honorifics", ()))  # "Mrs Clinton" is Clinton
         self.stance_prefixes = set(self.words.get("stance_prefixes", ()))  # "anti-government"
         self.lookalikes = set(self.words.get("title_lookalikes", ()))  # "a general strike"
         self.ethnic = set(self.words.get("ethnic_markers", ()))  # "ethnic Albanians": a group, not a state
@@ -188,9 +189,17 @@ class Resolver:
                     span = Span(self.doc, span.start, span.end, label=ENTRY_LABELS[entry.kind])  # NER's label varies
             if entry is not None and entry.kind == "adjective" and self._stance_prefixed(span.start):
                 continue  # "anti-Japanese protesters" are not Japan's
+            if entry is not None and entry.kind == "person" and self._hyphenated_name(span):
+                continue  # the "Shaheen-III" missile is no Shaheen
             result.append((span, entry))
         result += self._unlabelled_names(result)
         return self._merge_names(sorted(result, key=lambda item: item[0].start))
+
+    def _hyphenated_name(self, span: Span) -> bool:
+        """A one-word name joined by a hyphen to a capitalised word that names nothing ("Shaheen-III")."""
+        doc, end = self.doc, span.end
+        return len(span) == 1 and end + 1 < len(doc) and doc[end].text == "-" and not span[-1].whitespace_ and \
+            not doc[end].whitespace_ and doc[end + 1].text[:1].isupper() and not doc[end + 1].ent_type_
 
     def _unlabelled_names(self, entities: list[tuple[Span, Entry | None]]) -> list[tuple[Span, Entry]]:
         """Known names in runs of proper nouns that NER left unlabelled ("Laurent Gbagbo", "Transnistria"): the
@@ -269,15 +278,22 @@ class Resolver:
         return None
 
     def _merge_names(self, entities: list[tuple[Span, Entry | None]]) -> list[tuple[Span, Entry | None]]:
-        """"Joseph R." + "Biden": an unknown name right before a known person's name is one name. "Boris" +
+        """"Joseph R." + "Biden": an unknown name right before a known person's name is one name, that person's
+        when its words fit the person's given names ("Nazanin Zaghari-" + "Ratcliffe" is not John Ratcliffe). "Boris" +
         "Yeltsin": a known first name before a surname is another person's name. "Bosnian" + "Serbs": a
-        demonym after a nationality belongs to it ("Bosnian Serb forces" are Bosnia's)."""
+        demonym after a nationality belongs to it ("Bosnian Serb forces" are Bosnia's). Two names that together
+        are a known name are that name ("Bandar" + "Abbas" is the port of Bandar Abbas)."""
         merged: list[tuple[Span, Entry | None]] = []
         for span, entry in self._first_names_with_surnames(entities):
             if merged and entry is not None and merged[-1][0].end == span.start:
                 prev, prev_entry = merged[-1]
+                whole = self.registry.lookup(self.doc[prev.start:span.end].text)
+                if whole is not None and whole.kind in ("place", "organization", "person"):
+                    merged[-1] = (Span(self.doc, prev.start, span.end, label=ENTRY_LABELS[whole.kind]), whole)
+                    continue
                 if entry.kind == "person" and prev_entry is None and prev.label_ == "PERSON":
-                    merged[-1] = (Span(self.doc, prev.start, span.end, label="PERSON"), entry)
+                    fits = self.registry.given_names_fit(self._given_words(prev), entry.key)
+                    merged[-1] = (Span(self.doc, prev.start, span.end, label="PERSON"), entry if fits else None)
                     continue
                 if entry.kind == "adjective" and prev_entry is not None and \
                         prev_entry.kind in ("adjective", "country") and prev_entry.key != entry.key and \
@@ -287,6 +303,10 @@ class Resolver:
                     continue
             merged.append((span, entry))
         return merged
+
+    def _given_words(self, span: Span) -> list[str]:
+        """The words of a name before its surname, without honorifics ("Mrs", "Dr") or hyphens."""
+        return [t.text for t in span if t.is_alpha and t.lower_.rstrip(".") not in self.honorifics]
 
     def _first_names_with_surnames(self, entities: list[tuple[Span, Entry | None]]) -> list[tuple[Span,
                                                                                                  Entry | None]]:
@@ -320,12 +340,15 @@ class Resolver:
         return result
 
     def _descriptors(self, entities: list[tuple[Span, Entry | None]]) -> list[Descriptor]:
-        """Titles and institutions outside dictionary entities; the longest match wins."""
+        """Titles and institutions outside dictionary entities; the longest match wins. One may start where a known
+        organisation's or person's name does ("The National" + "Guard"), not inside it ("European" + "Union
+        leaders")."""
         blocked = [False] * len(self.doc)
         starts = {span.start for span, _ in entities}
         for span, entry in entities:
-            if entry is not None and entry.kind not in ("person", "organization"):
-                for i in range(span.start, span.end):
+            if entry is not None:
+                named = span.start + (span[0].lower_ == "the")
+                for i in range(named + 1 if entry.kind in ("person", "organization") else span.start, span.end):
                     blocked[i] = True
         found = []
         i = 0
@@ -485,6 +508,8 @@ class Resolver:
         inner = self.desc_starting.get(span.start)
         if inner is not None and inner.kind == "title" and inner.end < span.end and span.start not in self.desc_ending:
             name_start = inner.end  # NER put the title inside the name
+        while name_start < span.end - 1 and self.doc[name_start].lower_.rstrip(".") in self.honorifics:
+            name_start += 1  # "Mrs Clinton"
         name = self.doc[name_start:span.end]
         if not any(t.is_alpha and t.text[:1].isupper() for t in name):
             return
@@ -667,6 +692,10 @@ class Resolver:
         if entry.kind == "person":
             return
         if entry.kind == "organization":
+            place = registry.place(span.text) if self._names_a_place(span) else None
+            if place is not None and place.key in registry.countries:  # "met in Brussels"
+                self._add(span.start, span.end, registry.state_actor(place.key), None, "place")
+                return
             org = registry.organizations.get(entry.key)
             if org is not None and not self._join_descriptor(span, entry):
                 actor = registry.organization_actor(org, self.date)
