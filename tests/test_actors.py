@@ -411,3 +411,13 @@ def test_a_title_does_not_start_inside_a_known_name(setup):
 def test_a_seat_named_as_a_place_is_the_city(setup):
     assert find(analyse(setup, "NATO ministers met in Brussels."), "Brussels").actor_id == "BEL"
     assert find(analyse(setup, "Brussels imposed sanctions on Minsk."), "Brussels").actor_id == "eu"
+
+
+def test_a_former_state_is_its_successor(setup):
+    analysis = analyse(setup, "Britain expelled 25 Soviet officials after Yugoslav army tanks shelled Dubrovnik.",
+                       published="1991-10-02")
+    assert find(analysis, "Soviet officials").country == "RUS"
+    tanks = find(analysis, "Yugoslav army tanks")
+    assert (tanks.country, tanks.sector) == ("SRB", "MIL")
+    zaire = analyse(setup, "Zaire and the Former Yugoslav Republic of Macedonia signed a treaty.", published="1995-01-01")
+    assert [m.country for m in zaire.mentions] == ["COD", "MKD"]
