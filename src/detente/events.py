@@ -769,8 +769,8 @@ class SentenceCoder:
 
     def _sharing_country(self, first: Mention, later: Mention) -> Mention:
         """A countryless sector coordinated after a country's sector shares its adjective ("Israeli helicopters and
-        tanks": both Israel's military)."""
-        if first.country is None or first.resolved_by not in ("demonym", "institution") or \
+        tanks", "Iraqi troops and tanks": both the country's military)."""
+        if first.country is None or first.resolved_by not in ("demonym", "institution", "title") or \
                 later.sector in (None, "IGO"):
             return later
         return _relocated(later, first.country, self.analysis, self.sentence.doc)
@@ -912,7 +912,9 @@ class SentenceCoder:
         # an actor the pattern names as its object is the recipient ("expelled aid agencies", "allowed inspectors")
         named_carriers = [] if own_forces or _lemma(verb) in self.lex.withdrawing_verbs else \
             [c for c in carriers if c.pos_ == "NOUN" and any(_located(m) for m in self.actors(c, deep=False))]
-        handed_to = [p for c in _preps(verb) if c.lower_ == "to" for p in c.children if p.dep_ == "pobj" and
+        handed_to = [p for c in _preps(verb) + [c for a in verb.children if a.dep_ in ("prt", "advmod")
+                                                 for c in _preps(a)]  # "handed Hong Kong back to China"
+                     if c.lower_ == "to" for p in c.children if p.dep_ == "pobj" and
                      any(_located(m) for m in self.actors(p, deep=False))] \
             if (trigger.code or "").startswith(self.lex.handing_codes) else []
         targets = list(trigger.targets) or handed_to or located or named_carriers or pattern_preps or \
@@ -925,8 +927,10 @@ class SentenceCoder:
         preps = _preps(verb) + [c for o in objects + carriers if o not in reacted for c in _preps(o)]
         # "against" names a recipient before any other ("sued Israel ... at the ICJ", "proceedings against Israel at")
         for prep in sorted(preps, key=lambda p: p.lower_ != "against"):
-            if prep.lower_ not in TARGET_PREPS or (topical and prep.lower_ in ("on", "over", "about")):
-                continue
+            if prep.lower_ not in TARGET_PREPS or (topical and prep.lower_ in ("on", "over", "about")) or \
+                    (trigger.code in self.lex.reciprocal and prep.lower_ in LOCATIVE_PREPS and
+                     not (prep.lower_ == "at" and _root(trigger.code) in CONFLICT_ROOTS)):  # "fired at Russia"
+                continue  # "signed an agreement with Bosnia at a U.S. air base": where it is signed is no party
             for pobj in (c for c in prep.children if c.dep_ == "pobj" and c.i not in pattern_words):
                 if prep.lower_ == "with" and trigger.code in self.lex.reciprocal:
                     partners.append(pobj)
@@ -969,8 +973,9 @@ class SentenceCoder:
         """The nearest located actor of another country (or a named actor of the same) inside a verb's own phrase,
         for an event whose syntax gives no recipient: "rejected proposed Israeli changes", "threatened to stop talks
         if the United States ...", "tried to hack the computers of South Korean officers". Subjects, reported speech,
-        relative clauses, adverbial clauses other than conditions and, for reactions, the material event nouns they
-        react to (which have arguments of their own) are not searched."""
+        relative clauses, adverbial clauses other than conditions, participles other than their agent ("a plan drawn
+        up in Rome by ...") and, for reactions, the material event nouns they react to (which have arguments of their
+        own) are not searched."""
         own = {m.country for m in sources} | {None}
         if (trigger.nominal and not _light_object(trigger.token, self.lex)) or own == {None} or \
                 trigger.code in self.lex.reciprocal or _root(trigger.code) == "01":
@@ -984,6 +989,9 @@ class SentenceCoder:
                                                                   token.pos_ == "VERB"):
                 continue
             if token.dep_ == "advcl" and not _conditional(token):
+                continue
+            if token.dep_ == "acl" and token.tag_ == "VBN":  # "a plan drawn up in Rome by the opposition": its author
+                frontier += [a for a in self._agents(token) if a.dep_ == "pobj" and a.head.dep_ == "agent"]
                 continue
             direct = token.head == trigger.token or (token.head.dep_ == "prep" and token.head.head == trigger.token)
             if reaction and direct and self._material_noun(token):
@@ -1111,9 +1119,13 @@ class SentenceCoder:
         light = _light_object(noun, self.lex)
         received = noun.dep_ == "dobj" and _lemma(noun.head) in self.lex.receiving_verbs
         preps = _preps(noun) + (_preps(noun.head) if light or received else [])
+        # "against" names the recipient before any other ("filed a suit at the World Court against the US")
+        preps.sort(key=lambda p: p.lower_ != "against")
         for prep in preps:
             for pobj in (c for c in prep.children if c.dep_ == "pobj" and c not in trigger.targets):
                 word = prep.lower_
+                if word == "by" and prep.head != noun and not _passive(noun.head):
+                    continue  # an active light verb's "by" phrase is a means or a misattached modifier
                 if word == "by" or (word == "of" and noun.lemma_.lower() in self.lex.of_is_source) or \
                         (word == "from" and (trigger.code[:2] in ("04",) or received)):
                     sources.append(pobj)
