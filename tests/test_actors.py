@@ -421,3 +421,16 @@ def test_a_former_state_is_its_successor(setup):
     assert (tanks.country, tanks.sector) == ("SRB", "MIL")
     zaire = analyse(setup, "Zaire and the Former Yugoslav Republic of Macedonia signed a treaty.", published="1995-01-01")
     assert [m.country for m in zaire.mentions] == ["COD", "MKD"]
+
+
+def test_british_spellings_and_former_city_names_resolve(setup):
+    osce = analyse(setup, "The Organisation for Security and Co-operation in Europe sent monitors to Rangoon.")
+    assert [m.country for m in osce.mentions][-1] == "MMR"
+    assert find(analyse(setup, "The World Health Organisation met."), "World Health Organisation").actor_id == "who"
+    assert find(analyse(setup, "Bombay police fired tear gas."), "Bombay police").country == "IND"
+
+
+def test_the_managing_director_of_an_international_body_acts_for_it(setup):
+    analysis = analyse(setup, "IMF Managing Director Michel Camdessus praised South Korea.", published="1998-01-09")
+    [person] = [m for m in analysis.mentions if "Camdessus" in m.text]
+    assert (person.country, person.sector) == ("IMF", "IGO")

@@ -386,7 +386,7 @@ class ActorRegistry:
                                str(rec.get("kind") or "group"), [str(a) for a in _as_list(rec.get("aliases"))],
                                bool(rec.get("loaded")), periods)
             self.organizations[org.id] = org
-            for text in [org.name, *org.aliases]:
+            for text in {v for t in [org.name, *org.aliases] for v in _spellings(t)}:
                 self._add_surface(text, Entry("organization", org.id, loaded=org.loaded))
 
     def add_people(self, records: Iterable[dict]) -> None:
@@ -581,6 +581,17 @@ class ActorRegistry:
 
     def person_actor(self, person: Person, date: str) -> Actor:
         return Actor(person.id, person.name, person.country_at(date), person.sector_at(date), "person")
+
+
+SPELLINGS = (("ization", "isation"), ("Defense", "Defence"), ("Labor", "Labour"), ("Center", "Centre"))
+
+
+def _spellings(name: str) -> set[str]:
+    """A name in its American and British spellings ("World Health Organization", "... Organisation")."""
+    forms = {name}
+    for american, british in SPELLINGS:
+        forms |= {f.replace(american, british) for f in forms} | {f.replace(british, american) for f in forms}
+    return forms
 
 
 def _given_names_fit(given: list[str], person: Person) -> bool:
