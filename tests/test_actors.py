@@ -292,7 +292,7 @@ def test_reference_people_are_found_after_ner(setup):
     gbagbo = registry.people["laurent-gbagbo"]
     assert gbagbo.reference and gbagbo.country == "CIV"
     assert not any(p["id"].endswith("laurent-gbagbo") for p in registry.ruler_patterns())
-    mention = find(analyse(setup, "Laurent Gbagbo was sworn in.", published="2005-03-01"), "Gbagbo")
+    mention = find(analyse(setup, "Laurent Gbagbo was sworn in.", published="2005-03-01"), "Laurent Gbagbo")
     assert (mention.country, mention.sector) == ("CIV", "GOV")
     thaci = find(analyse(setup, "Hashim Thaci spoke.", published="2010-03-01"), "Hashim Thaci")
     assert (thaci.country, thaci.sector) == ("XKX", "GOV")
@@ -434,3 +434,12 @@ def test_the_managing_director_of_an_international_body_acts_for_it(setup):
     analysis = analyse(setup, "IMF Managing Director Michel Camdessus praised South Korea.", published="1998-01-09")
     [person] = [m for m in analysis.mentions if "Camdessus" in m.text]
     assert (person.country, person.sector) == ("IMF", "IGO")
+
+
+def test_given_names_ner_left_out_complete_a_name(setup):
+    iliescu = analyse(setup, "Ion Iliescu said talks would continue.", published="1995-06-01")
+    assert [(m.text, m.country) for m in iliescu.mentions] == [("Ion Iliescu", "ROU")]
+    aristide = analyse(setup, "Jean-Bertrand Aristide said talks would continue.", published="1995-06-01")
+    assert [(m.text, m.country) for m in aristide.mentions] == [("Jean-Bertrand Aristide", "HTI")]
+    aliyev = analyse(setup, "Heydar Aliyev said talks would continue.", published="1995-06-01")
+    assert [m.actor_id for m in aliyev.mentions] == ["heydar-aliyev"]

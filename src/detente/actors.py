@@ -475,8 +475,13 @@ class ActorRegistry:
         return min(entries, key=lambda e: ENTRY_PRIORITY.index(e.kind))
 
     def lookup(self, text: str) -> Entry | None:
-        """The entry a name refers to ("U.S.", "the Kremlin", "Lavrov's" ...), or None."""
-        return self._best(self._lookup.get(normalize(text), []))
+        """The entry a name refers to ("U.S.", "the Kremlin", "Lavrov's" ...), or None; a hyphenated name may be
+        known without its hyphens ("Jean-Bertrand Aristide")."""
+        key = normalize(text)
+        found = self._best(self._lookup.get(key, []))
+        if found is None and "-" in key:
+            found = self._best(self._lookup.get(" ".join(key.replace("-", " ").split()), []))
+        return found
 
     def place(self, text: str) -> Entry | None:
         """The place a name also names: "Brussels" stands for the EU and is a city of Belgium."""
@@ -583,13 +588,13 @@ class ActorRegistry:
         return Actor(person.id, person.name, person.country_at(date), person.sector_at(date), "person")
 
 
-SPELLINGS = (("ization", "isation"), ("Defense", "Defence"), ("Labor", "Labour"), ("Center", "Centre"))
+BRITISH_SPELLINGS = (("ization", "isation"), ("Defense", "Defence"), ("Labor", "Labour"), ("Center", "Centre"))
 
 
 def _spellings(name: str) -> set[str]:
     """A name in its American and British spellings ("World Health Organization", "... Organisation")."""
     forms = {name}
-    for american, british in SPELLINGS:
+    for american, british in BRITISH_SPELLINGS:
         forms |= {f.replace(american, british) for f in forms} | {f.replace(british, american) for f in forms}
     return forms
 

@@ -181,12 +181,17 @@ class Resolver:
             entry = Entry.from_ruler_id(ent.ent_id_) if ent.ent_id_ else None
             if entry is None:
                 entry = self.registry.lookup(span.text) or self._region_place(span)
+                if entry is not None and (entry.kind == "organization" or entry.kind == "person" and " " in span.text):
+                    # NER's label varies ("Jean-Bertrand Aristide" as ORG); a lone word ("Catalan") is no full name
+                    span = Span(self.doc, span.start, span.end, label=ENTRY_LABELS[entry.kind])
             if entry is None:
                 span, entry = self._longer_known_name(span)
                 if entry is not None and entry.kind in ("adjective", "metonym", "place") and ent.label_ == "PERSON":
                     entry = None
                 if entry is not None and entry.kind in ("person", "organization", "place"):
-                    span = Span(self.doc, span.start, span.end, label=ENTRY_LABELS[entry.kind])  # NER's label varies
+                    span = Span(self.doc, span.start, span.end, label=ENTRY_LABELS[entry.kind])
+            if entry is None or entry.kind == "person":
+                span, entry = self._given_names_before(span, entry)
             if entry is not None and entry.kind == "adjective" and self._stance_prefixed(span.start):
                 continue  # "anti-Japanese protesters" are not Japan's
             if entry is not None and entry.kind == "person" and self._hyphenated_name(span):
@@ -194,6 +199,29 @@ class Resolver:
             result.append((span, entry))
         result += self._unlabelled_names(result)
         return self._merge_names(sorted(result, key=lambda item: item[0].start))
+
+    def _given_names_before(self, span: Span, entry: Entry | None) -> tuple[Span, Entry | None]:
+        """Capitalised words NER left out before a name ("Ion" + "Iliescu"): with them, the name of a known person,
+        or, before a known surname whose person they do not fit, an unknown person ("Heydar" + "Aliyev" when only
+        Ilham Aliyev is known by surname)."""
+        doc = self.doc
+        start = span.start
+        while start > max(span.start - 3, 0) and not doc[start - 1].ent_type_ and (
+                doc[start - 1].pos_ == "PROPN" and doc[start - 1].is_alpha and doc[start - 1].text[:1].isupper() and
+                doc[start - 1].lower_.rstrip(".") not in self.honorifics and
+                not self.registry.title_table.match(doc, start - 1) and
+                not self.registry.institution_table.match(doc, start - 1)):
+            start -= 1
+        if start == span.start:
+            return span, entry
+        for begin in range(start, span.start):
+            found = self.registry.lookup(doc[begin:span.end].text)
+            if found is not None and found.kind == "person":
+                return Span(doc, begin, span.end, label="PERSON"), found
+        if entry is not None and len(span) == 1 and \
+                not self.registry.given_names_fit(self._given_words(doc[start:span.start]), entry.key):
+            return Span(doc, start, span.end, label="PERSON"), None
+        return span, entry
 
     def _hyphenated_name(self, span: Span) -> bool:
         """A one-word name joined by a hyphen to a capitalised word that names nothing ("Shaheen-III")."""
