@@ -443,3 +443,9 @@ def test_given_names_ner_left_out_complete_a_name(setup):
     assert [(m.text, m.country) for m in aristide.mentions] == [("Jean-Bertrand Aristide", "HTI")]
     aliyev = analyse(setup, "Heydar Aliyev said talks would continue.", published="1995-06-01")
     assert [m.actor_id for m in aliyev.mentions] == ["heydar-aliyev"]
+
+
+def test_a_title_picks_the_namesake_holding_it_at_the_date(setup):
+    for date, castro in (("2010-04-30", "raul-castro"), ("2000-04-30", "fidel-castro")):
+        analysis = analyse(setup, "President Castro must hold free elections.", published=date)
+        assert find(analysis, "President Castro").actor_id == castro

@@ -512,6 +512,16 @@ class ActorRegistry:
         person = self.people.get(person_id)
         return person is not None and _given_names_fit([normalize(w) for w in given], person)
 
+    def titled_namesake(self, name: str, title: str, date: str) -> Person | None:
+        """The one known person with the surname of `name` whose given names fit and who holds a role named `title`
+        at `date`: "Prime Minister Bhutto" in 1995 is Benazir, not Bilawal."""
+        words = normalize(name).replace("-", " ").split(" ")
+        wanted = set(_title_words(title))
+        found = [p for i in self._surnames.get(words[-1], ()) if (p := self.people.get(i)) is not None and
+                 _given_names_fit(words[:-1], p) and (role := p.role_at(date)) is not None and wanted and
+                 wanted <= set(_title_words(role.title) or [role.sector.lower() if role.sector else ""])]
+        return found[0] if len(found) == 1 else None
+
     def person_by_spelling(self, name: str) -> Person | None:
         """The one known person whose full name is spelt like `name` up to transliteration ("Abdelaziz
         Bouteflicka", "Juvenal Habyariman", "Andrey Kartapolov"); the hand-written person first."""

@@ -543,6 +543,8 @@ class Resolver:
             return
         person = self._known_person(name, entry)
         start, title, country, owner = self._person_left_context(name_start)
+        if person is None and title is not None and not title.former:
+            person = registry.titled_namesake(name.text, title.key, self.date)  # "Prime Minister Bhutto" in 1995
         appositive = self._appositive(span.end)
         if appositive is not None:
             title = title or appositive[1]
