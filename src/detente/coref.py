@@ -201,26 +201,22 @@ class Resolver:
         return self._merge_names(sorted(result, key=lambda item: item[0].start))
 
     def _given_names_before(self, span: Span, entry: Entry | None) -> tuple[Span, Entry | None]:
-        """Capitalised words NER left out before a name ("Ion" + "Iliescu"): with them, the name of a known person,
-        or, before a known surname whose person they do not fit, an unknown person ("Heydar" + "Aliyev" when only
-        Ilham Aliyev is known by surname)."""
+        """Capitalised words NER left out before a name that make the full name of a known person with it ("Ion" +
+        "Iliescu"; "Heydar" + "Aliyev" when the surname alone is Ilham Aliyev's). Words that are a name of their own
+        are not taken."""
         doc = self.doc
         start = span.start
         while start > max(span.start - 3, 0) and not doc[start - 1].ent_type_ and (
                 doc[start - 1].pos_ == "PROPN" and doc[start - 1].is_alpha and doc[start - 1].text[:1].isupper() and
                 doc[start - 1].lower_.rstrip(".") not in self.honorifics and
                 not self.registry.title_table.match(doc, start - 1) and
-                not self.registry.institution_table.match(doc, start - 1)):
+                not self.registry.institution_table.match(doc, start - 1) and
+                self.registry.lookup(doc[start - 1:span.start].text) is None):
             start -= 1
-        if start == span.start:
-            return span, entry
         for begin in range(start, span.start):
             found = self.registry.lookup(doc[begin:span.end].text)
             if found is not None and found.kind == "person":
                 return Span(doc, begin, span.end, label="PERSON"), found
-        if entry is not None and len(span) == 1 and \
-                not self.registry.given_names_fit(self._given_words(doc[start:span.start]), entry.key):
-            return Span(doc, start, span.end, label="PERSON"), None
         return span, entry
 
     def _hyphenated_name(self, span: Span) -> bool:
