@@ -449,3 +449,16 @@ def test_a_title_picks_the_namesake_holding_it_at_the_date(setup):
     for date, castro in (("2010-04-30", "raul-castro"), ("2000-04-30", "fidel-castro")):
         analysis = analyse(setup, "President Castro must hold free elections.", published=date)
         assert find(analysis, "President Castro").actor_id == castro
+
+
+def test_a_title_only_one_state_uses_names_its_official(setup):
+    baker = analyse(setup, "Secretary of State Baker met Iraqi Foreign Minister Tariq Aziz in Geneva.",
+                    published="2005-01-09")
+    assert find(baker, "Secretary of State Baker").country == "USA"
+    bare = analyse(setup, "The Secretary of State said Iraq must withdraw.", published="2000-01-01")
+    assert find(bare, "The Secretary of State").actor_id == "madeleine-albright"
+
+
+def test_a_verb_is_no_institution_noun(setup):
+    analysis = analyse(setup, "The minister pressed Beijing on Friday.")
+    assert [m.text for m in analysis.mentions] == ["The minister", "Beijing"]

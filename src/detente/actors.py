@@ -271,7 +271,8 @@ class PhraseTable:
         return re.sub(r"\s+", " ", text).strip()
 
     def match(self, doc: Doc, i: int) -> tuple[int, dict[str, Any], str] | None:
-        """The longest phrase starting at token i: (end token, info, phrase); a final plural may be singular."""
+        """The longest phrase starting at token i: (end token, info, phrase); a final plural noun may be singular
+        ("pressed" is no "press")."""
         first = doc[i]
         limit = self.first_words.get(first.lower_) or self.first_words.get(first.lemma_.lower())
         if limit is None:
@@ -282,7 +283,7 @@ class PhraseTable:
             if last.is_punct and last.text not in (".", "-", "'s"):
                 break
             head = self.key(doc[i:end - 1].text) if end - 1 > i else ""
-            for last_form in (last.text, last.lemma_):
+            for last_form in (last.text, last.lemma_) if last.pos_ in ("NOUN", "PROPN") else (last.text,):
                 key = (head + " " + self.key(last_form)).strip()
                 if key in self.phrases:
                     best = (end, self.phrases[key], key)
@@ -299,6 +300,7 @@ class ActorRegistry:
         self.people: dict[str, Person] = {}
         self.titles: list[tuple[str, str]] = []
         self.shared_titles: set[str] = set()  # keys of titles many hold at once ("ambassador")
+        self.title_countries: dict[str, str] = {}  # keys of titles only one state's officials bear
         self.institutions: list[tuple[str, str, bool, bool]] = []  # text, sector, loaded, needs an owner
         self.words: dict[str, Any] = {}
         self.publishers: dict[str, str] = {}  # government web domain -> the state publishing there
@@ -331,6 +333,8 @@ class ActorRegistry:
         titles = read("titles.yaml")
         registry.titles = [(str(t["text"]), t.get("sector")) for t in titles]
         registry.shared_titles = {PhraseTable.key(str(t["text"])) for t in titles if t.get("shared")}
+        registry.title_countries = {PhraseTable.key(str(t["text"])): str(t["country"]) for t in titles
+                                    if t.get("country")}
         registry.institutions = [(str(t["text"]), t.get("sector"), bool(t.get("loaded")), bool(t.get("owned")))
                                  for t in read("institutions.yaml")]
         registry.publishers = {str(p["domain"]).lower(): str(p["country"]) for p in read("publishers.yaml")}

@@ -709,9 +709,8 @@ class Resolver:
         registry = self.registry
         resolved_by_name = "dictionary" if self._from_ruler(span) else "ner"
         if entry is None:
-            inner = self.desc_starting.get(span.start + (span[0].lower_ == "the"))
-            if inner is not None and inner.end == span.end:
-                return  # "the Foreign Ministry": a description, resolved with the other descriptors
+            if any(d.start <= span.start + (span[0].lower_ == "the") and span.end <= d.end for d in self.descriptors):
+                return  # "the Foreign Ministry", "State" of "Secretary of State": resolved with the descriptors
             if span.label_ == "ORG":
                 self._new_organization(span, None)
             return
@@ -1092,6 +1091,8 @@ class Resolver:
         if item.country is None:
             if self._publisher_own(item):
                 item = replace(item, country=self.home, holders=desc.kind == "title")
+            elif desc.kind == "title" and desc.key in self.registry.title_countries:
+                item = replace(item, country=self.registry.title_countries[desc.key])  # "the Secretary of State"
             elif (context := self._context_country(item) if desc.sector and not self._stateless(item) else None) \
                     is not None:
                 item = replace(item, country=context, holders=False)
@@ -1126,9 +1127,12 @@ class Resolver:
 
     def _place_strangers(self) -> None:
         """A new person with a title but no country serves the one state named in the sentence, as a bare title
-        does ("Planning and Investment Minister Tran Xuan Gia said Vietnam ...")."""
+        does ("Planning and Investment Minister Tran Xuan Gia said Vietnam ..."), unless only one state's officials
+        bear the title ("Secretary of State Baker ... in Geneva")."""
         for stranger in self.strangers:
-            country = self._context_country(Pending(stranger.start, stranger.end))
+            country = next((self.registry.title_countries[t] for t in stranger.titles
+                            if t in self.registry.title_countries), None) or \
+                self._context_country(Pending(stranger.start, stranger.end))
             if country is None:
                 continue
             actor = replace(stranger.actor, country=country)
