@@ -1086,3 +1086,14 @@ def test_an_adjective_before_coordinated_forces_gives_both_its_country(nlp):
     events = code(nlp, "Iraqi troops and tanks invaded Kuwait on Thursday.",
                   {"Iraqi troops": "IRQ-MIL", "tanks": "---MIL", "Kuwait": "KWT"}, resolved={"Iraqi troops": "title"})
     assert dyads(events) == {("IRQ", "KWT", "ASSAULT")}
+
+
+def test_a_threat_about_its_own_war_is_made_to_the_party_of_its_condition(nlp):
+    events = code(nlp, "Iran threatened to launch a new offensive in its war with Iraq unless Baghdad accepted its "
+                       "conditions.", {"Iran": "IRN", "its": "IRN", "Iraq": "IRQ", "Baghdad": "IRQ-GOV"})
+    [threat] = [e for e in events if e.plover == "THREATEN"]
+    assert (threat.source.country, threat.target.country) == ("IRN", "IRQ")
+    events = code(nlp, "The United States threatened to impose tariffs on Chinese imports unless Beijing cracks "
+                       "down on piracy.", {"The United States": "USA", "Chinese": "CHN", "Beijing": "CHN-GOV"})
+    [threat] = [e for e in events if e.plover == "THREATEN"]
+    assert threat.target.country == "CHN"

@@ -656,7 +656,8 @@ class SentenceCoder:
             inner.sources = _subjects(governor)
             # "warned Eritrea it would ...", "threatened a strike unless the government ...": whom it is made to
             inner.addressees = [c for c in governor.children if c.dep_ in ("dobj", "dative") and self.actors(c)] or \
-                self._condition_party(governor)
+                next((party for verb in [governor] + [c for c in governor.children if c.dep_ == "xcomp"]
+                      if (party := self._condition_party(verb))), [])  # "threatened to launch ... unless Baghdad"
             inner.negated = inner.negated or _has_neg(governor)  # "never agreed to sell"
             # a commitment or threat is itself asserted (its code says "intent"); a plan is only intended
             inner.modality = "intended" if kind == "intend" else "committed"
@@ -861,10 +862,13 @@ class SentenceCoder:
         return []
 
     def arguments(self, trigger: Trigger) -> tuple[list[Token], list[Token], list[Token]]:
-        """Source tokens, target tokens and "with" partner tokens of a trigger; an event that names no recipient
-        has the party its governing threat or promise is addressed to ("warned Eritrea it would attack")."""
+        """Source tokens, target tokens and "with" partner tokens of a trigger; an event that names no recipient, or
+        only its own state, has the party its governing threat or promise is addressed to ("warned Eritrea it would
+        attack")."""
         sources, targets, partners = self._noun_arguments(trigger) if trigger.nominal else \
             self._verb_arguments(trigger)
+        if targets and trigger.addressees and self._countries(targets) <= self._countries(sources) - {None}:
+            targets = []  # "threatened an offensive in its war unless Baghdad ...": made to Iraq, not to itself
         return sources, targets or ([] if partners else trigger.addressees), partners
 
     def _verb_arguments(self, trigger: Trigger) -> tuple[list[Token], list[Token], list[Token]]:
