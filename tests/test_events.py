@@ -1097,3 +1097,16 @@ def test_a_threat_about_its_own_war_is_made_to_the_party_of_its_condition(nlp):
                        "down on piracy.", {"The United States": "USA", "Chinese": "CHN", "Beijing": "CHN-GOV"})
     [threat] = [e for e in events if e.plover == "THREATEN"]
     assert threat.target.country == "CHN"
+
+
+def test_a_finite_verb_parsed_as_a_modifier_is_the_clause_s_verb(nlp):
+    events = code(nlp, "Turkey massed troops and armour along its border with Syria on Sunday.",
+                  {"Turkey": "TUR", "its": "TUR", "Syria": "SYR"})
+    assert dyads(events) == {("TUR", "SYR", "MOBILIZE")}
+
+
+def test_the_guest_hosted_for_talks_is_the_other_party(nlp):
+    events = code(nlp, "Russian President Boris Yeltsin on Saturday hosted Japanese Prime Minister Ryutaro Hashimoto "
+                       "in this Siberian city for an informal meeting.",
+                  {"Russian President Boris Yeltsin": "RUS-GOV", "Japanese Prime Minister Ryutaro Hashimoto": "JPN-GOV"})
+    assert dyads(events) == {("RUS", "JPN", "CONSULT")}

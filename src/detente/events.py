@@ -1169,6 +1169,8 @@ class SentenceCoder:
         if not sources and not partners and _root(trigger.code) == "04" and noun.dep_ == "pobj" and \
                 noun.head.lower_ == "for" and noun.head.head.pos_ == "VERB":
             sources = [s for s in _subjects(noun.head.head) if self.actors(s)]  # "arrived in Moscow for talks"
+            # "hosted Hashimoto for an informal meeting": the guest is the other party
+            targets = targets or [o for o in noun.head.head.children if o.dep_ == "dobj" and self.actors(o)]
         if light and not partners and not any(self.actors(s) for s in sources):
             # "mounted its invasion", "held their first meeting": the owner pronoun is the light verb's subject
             sources = trigger.sources or lender
@@ -1841,12 +1843,42 @@ def _repair_verbless_roots(doc: Doc) -> None:
                      and any(g.dep_ == "dobj" or (g.dep_ == "prep" and g.lower_ == "with") for g in c.children)),
                     None)
         if verb is None:
+            _repair_finite_modifier(sentence)
             continue
         verb.head, verb.dep_ = verb, "ROOT"
         root.head, root.dep_ = verb, "nsubj"
         for token in list(root.children):
             if token.i > verb.i and token.dep_ in ("prep", "punct", "npadvmod"):
                 token.head = verb  # the sentence's own phrases after the verb belong to it
+
+
+def _repair_finite_modifier(sentence: Span) -> None:
+    """A finite past verb the parser made a modifier of the noun after it, in a sentence with a noun for root ("Turkey
+    massed troops along the border": "troops" the root; "Yeltsin on Saturday hosted Hashimoto": "Yeltsin" the
+    root, "hosted" a modifier of "Hashimoto"): the verb becomes the root, the noun before it its subject and the
+    noun it modified its object."""
+    root = sentence.root
+    verb = next((t for t in sentence if t.tag_ == "VBD" and t.dep_ == "amod" and t.head.i > t.i and
+                 t.head.pos_ in ("NOUN", "PROPN")), None)
+    if verb is None:
+        return
+    subject = next((t for t in verb.lefts if t.dep_ in ("npadvmod", "nsubj") and t.pos_ in ("PROPN", "NOUN") and
+                    t.ent_type_ not in ("DATE", "TIME")), None)
+    if subject is None and root.i < verb.i:
+        subject = root
+    if subject is None:
+        return
+    obj = verb.head
+    while obj.dep_ == "compound" and obj.head.i > obj.i:
+        obj = obj.head  # "hosted Japanese Prime Minister Ryutaro Hashimoto": the name's head
+    verb.head, verb.dep_ = verb, "ROOT"
+    subject.head, subject.dep_ = verb, "nsubj"
+    obj.head, obj.dep_ = verb, "dobj"
+    if root not in (subject, obj):
+        root.head, root.dep_ = verb, "nsubj"
+    for token in list(root.children):
+        if token.i > verb.i and token.dep_ in ("prep", "punct", "npadvmod"):
+            token.head = verb  # the sentence's own phrases after the verb belong to it
 
 
 def _repair_quantity_objects(doc: Doc, lexicon: Lexicon) -> None:
