@@ -1110,3 +1110,9 @@ def test_the_guest_hosted_for_talks_is_the_other_party(nlp):
                        "in this Siberian city for an informal meeting.",
                   {"Russian President Boris Yeltsin": "RUS-GOV", "Japanese Prime Minister Ryutaro Hashimoto": "JPN-GOV"})
     assert dyads(events) == {("RUS", "JPN", "CONSULT")}
+
+
+def test_the_partner_of_talks_left_is_the_recipient(nlp):
+    events = code(nlp, "Tamil Tiger rebels pulled out of peace talks with the Sri Lankan government on Monday.",
+                  {"Tamil Tiger rebels": "LKA-REB", "the Sri Lankan government": "LKA-GOV"})
+    assert [(e.source.actor_id, e.target.actor_id, e.plover) for e in events] == [("LKA-REB", "LKA-GOV", "SANCTION")]

@@ -928,7 +928,10 @@ class SentenceCoder:
             targets = [d for c in carriers if self._is_event_noun(c) for d in self._noun_agents(c) +
                        [p for prep in _preps(c) if prep.lower_ == "of" and _lemma(c) in self.lex.of_is_source
                         for p in prep.children if p.dep_ == "pobj"] if self.actors(d)][:1]
-        preps = _preps(verb) + [c for o in objects + carriers if o not in reacted for c in _preps(o)]
+        # ... and of the pattern's own nouns ("pulled out of talks with the government")
+        preps = _preps(verb) + [c for o in objects + carriers if o not in reacted for c in _preps(o)] + \
+            [c for w in trigger.words if w.pos_ == "NOUN" and w.dep_ == "pobj" and w not in carriers
+             for c in _preps(w) if c.lower_ in ("with", "against")]
         # "against" names a recipient before any other ("sued Israel ... at the ICJ", "proceedings against Israel at")
         for prep in sorted(preps, key=lambda p: p.lower_ != "against"):
             if prep.lower_ not in TARGET_PREPS or (topical and prep.lower_ in ("on", "over", "about")) or \
