@@ -1116,3 +1116,12 @@ def test_the_partner_of_talks_left_is_the_recipient(nlp):
     events = code(nlp, "Tamil Tiger rebels pulled out of peace talks with the Sri Lankan government on Monday.",
                   {"Tamil Tiger rebels": "LKA-REB", "the Sri Lankan government": "LKA-GOV"})
     assert [(e.source.actor_id, e.target.actor_id, e.plover) for e in events] == [("LKA-REB", "LKA-GOV", "SANCTION")]
+
+
+def test_ordering_forces_somewhere_is_a_deployment(nlp):
+    events = code(nlp, "President Hugo Chavez ordered ten battalions of troops to the Colombian border on Sunday.",
+                  {"President Hugo Chavez": "VEN-GOV", "Colombian": "COL"})
+    assert [(e.cameo, e.target.country if e.target else None) for e in events] == [("154", "COL")]
+    events = code(nlp, "Chinese authorities poured thousands of armed police into Lhasa on Sunday.",
+                  {"Chinese authorities": "CHN-GOV", "Lhasa": "CHN"})
+    assert [e.cameo for e in events] == ["153"]
