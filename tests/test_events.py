@@ -1125,3 +1125,12 @@ def test_ordering_forces_somewhere_is_a_deployment(nlp):
     events = code(nlp, "Chinese authorities poured thousands of armed police into Lhasa on Sunday.",
                   {"Chinese authorities": "CHN-GOV", "Lhasa": "CHN"})
     assert [e.cameo for e in events] == ["153"]
+
+
+def test_relief_flown_or_dropped_to_people_goes_to_the_state_they_are_in(nlp):
+    events = code(nlp, "The World Food Programme began airdropping grain to famine victims in southern Sudan.",
+                  {"The World Food Programme": "UNO-IGO", "Sudan": "SDN"})
+    assert [(e.cameo, e.target.country) for e in events] == [("073", "SDN")]
+    events = code(nlp, "The European Union flew tents, blankets and food into Tirana on Sunday.",
+                  {"The European Union": "EUR-IGO", "Tirana": "ALB"})
+    assert [(e.cameo, e.target.country) for e in events] == [("073", "ALB")]

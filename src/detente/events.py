@@ -952,6 +952,10 @@ class SentenceCoder:
                        for p in c.children if p.dep_ == "pobj" and self.actors(p, deep=False)][:1]
         if not targets and not patients and _root(trigger.code) in CONFLICT_ROOTS | {"08", "13"}:
             targets = self._place_in_objects(objects + carriers)
+        if not targets and not patients and _root(trigger.code) == "07":
+            # "airdropped grain to famine victims in southern Sudan": aid goes to the state its recipients are in
+            targets = self._place_in_objects([p for c in _preps(verb) if c.lower_ in ("to", "into", "for")
+                                              for p in c.children if p.dep_ == "pobj"])
         if not targets and trigger.content is not None and not partners and _root(trigger.code) == "12":
             targets = [t for t in self.arguments(trigger.content)[1] if t not in subjects]
         if not targets:
