@@ -462,3 +462,8 @@ def test_a_title_only_one_state_uses_names_its_official(setup):
 def test_a_verb_is_no_institution_noun(setup):
     analysis = analyse(setup, "The minister pressed Beijing on Friday.")
     assert [m.text for m in analysis.mentions] == ["The minister", "Beijing"]
+
+
+def test_greek_and_turkish_cypriots_are_cypriot(setup):
+    analysis = analyse(setup, "Greek Cypriots rejected the plan that Turkish Cypriot leaders accepted.")
+    assert [m.country for m in analysis.mentions] == ["CYP", "CYP"]
