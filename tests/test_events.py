@@ -1134,3 +1134,9 @@ def test_relief_flown_or_dropped_to_people_goes_to_the_state_they_are_in(nlp):
     events = code(nlp, "The European Union flew tents, blankets and food into Tirana on Sunday.",
                   {"The European Union": "EUR-IGO", "Tirana": "ALB"})
     assert [(e.cameo, e.target.country) for e in events] == [("073", "ALB")]
+
+
+def test_a_demand_for_someone_to_act_is_addressed_to_them(nlp):
+    events = code(nlp, "The Russian foreign ministry issued a demand on Thursday for Washington to lift visa "
+                       "restrictions.", {"The Russian foreign ministry": "RUS-GOV", "Washington": "USA-GOV"})
+    assert ("RUS", "USA", "REQUEST") in dyads(events)

@@ -1186,6 +1186,9 @@ class SentenceCoder:
         if not targets and _root(trigger.code) in ("02", "10", "11", "13"):
             # "its demand that Israel ease restrictions": the clause's subject is asked, charged or threatened
             clause = next((c for c in noun.children if c.dep_ in ("acl", "ccomp") and _subjects(c)), None)
+            if clause is None and light:  # "issued a demand for Washington to lift ...": the parser hangs it on "issued"
+                clause = next((c for c in noun.head.children if c.dep_ == "advcl" and _subjects(c) and
+                               any(m.dep_ == "mark" and m.lower_ == "for" for m in c.children)), None)
             targets = [s for s in _subjects(clause) if self.actors(s)] if clause is not None else []
         if sources and not targets and received:
             targets = [s for s in _subjects(noun.head) if self.actors(s)]  # "Mubarak received a call from Fahd"
