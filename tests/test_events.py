@@ -1140,3 +1140,9 @@ def test_a_demand_for_someone_to_act_is_addressed_to_them(nlp):
     events = code(nlp, "The Russian foreign ministry issued a demand on Thursday for Washington to lift visa "
                        "restrictions.", {"The Russian foreign ministry": "RUS-GOV", "Washington": "USA-GOV"})
     assert ("RUS", "USA", "REQUEST") in dyads(events)
+
+
+def test_an_inquiry_into_acts_targets_their_doer(nlp):
+    events = code(nlp, "The prosecutor launched a formal probe on Wednesday into possible war crimes by Russian forces "
+                       "in Ukraine.", {"The prosecutor": "IGO-JUD", "Russian forces": "RUS-MIL", "Ukraine": "UKR"})
+    assert [(e.plover, e.target.actor_id) for e in events] == [("ACCUSE", "RUS-MIL")]

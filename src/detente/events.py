@@ -1152,6 +1152,9 @@ class SentenceCoder:
                 elif (word in NOUN_TARGET_PREPS or word == "of") and not targets and self.actors(pobj, deep=False):
                     if word != "in" or _root(trigger.code) in CONFLICT_ROOTS | {"13"}:
                         targets.append(pobj)
+                elif word == "into" and not targets and _root(trigger.code) == "09":
+                    # "a probe into war crimes by Russian forces": who is investigated is the doer of what it is into
+                    targets += [a for a in self._noun_agents(pobj) if self.actors(a)][:1]
         if not targets and not modifiers:
             # "a suspension of air links with Serbia": the recipient is named inside the "of" object
             targets = [p for prep in preps if prep.lower_ == "of" for obj in prep.children if obj.dep_ == "pobj"
