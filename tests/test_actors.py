@@ -399,6 +399,8 @@ def test_a_known_surname_inside_a_longer_name_is_not_that_person(setup):
     assert [m.actor_id for m in summit.mentions if m.text in ("Biden", "Putin", "Netanyahu")] == \
         ["joe-biden", "vladimir-putin", "test-netanyahu"]
     assert [m.text for m in summit.mentions if "Clinton" in m.text] == ["Clinton"]
+    formal = analyse(setup, "Sayyid Ali Hosseini Khamenei, the Supreme Leader of Iran, spoke.")
+    assert formal.mentions[0].actor_id == "ali-khamenei"  # one given name known is enough
 
 
 def test_a_title_does_not_start_inside_a_known_name(setup):

@@ -316,7 +316,8 @@ class Resolver:
                     merged[-1] = (Span(self.doc, prev.start, span.end, label=ENTRY_LABELS[whole.kind]), whole)
                     continue
                 if entry.kind == "person" and prev_entry is None and prev.label_ == "PERSON":
-                    fits = self.registry.given_names_fit(self._given_words(prev), entry.key)
+                    given = self._given_words(prev)  # one known given name is enough: "Sayyid Ali Hosseini Khamenei"
+                    fits = not given or any(self.registry.given_names_fit([word], entry.key) for word in given)
                     merged[-1] = (Span(self.doc, prev.start, span.end, label="PERSON"), entry if fits else None)
                     continue
                 if entry.kind == "adjective" and prev_entry is not None and \
