@@ -1146,3 +1146,21 @@ def test_an_inquiry_into_acts_targets_their_doer(nlp):
     events = code(nlp, "The prosecutor launched a formal probe on Wednesday into possible war crimes by Russian forces "
                        "in Ukraine.", {"The prosecutor": "IGO-JUD", "Russian forces": "RUS-MIL", "Ukraine": "UKR"})
     assert [(e.plover, e.target.actor_id) for e in events] == [("ACCUSE", "RUS-MIL")]
+
+
+def test_moving_forces_however_named_is_a_deployment(nlp):
+    events = code(nlp, "Soviet paratroopers were sent into Lithuania to round up draft dodgers.",
+                  {"Soviet paratroopers": "RUS-MIL", "Lithuania": "LTU"})
+    assert [(e.cameo, e.source.country, e.target.country) for e in events] == [("154", "RUS", "LTU")]
+    events = code(nlp, "Iraq moved two Republican Guard divisions toward the Kuwaiti border.",
+                  {"Iraq": "IRQ", "Republican Guard": "---MIL", "Kuwaiti": "KWT"})
+    assert [(e.cameo, e.target.country) for e in events] == [("154", "KWT")]
+    batteries = code(nlp, "Washington sent air defence batteries to Kyiv.",
+                     {"Washington": "USA-GOV", "air defence": "---MIL", "Kyiv": "UKR"})
+    assert all(e.plover != "MOBILIZE" for e in batteries)  # weapons sent are no forces deployed
+
+
+def test_money_deposited_in_a_state_s_bank_is_aid_to_it(nlp):
+    events = code(nlp, "Saudi Arabia deposited one billion dollars in Lebanon's central bank.",
+                  {"Saudi Arabia": "SAU", "Lebanon's central bank": "LBN-GOV"})
+    assert dyads(events) == {("SAU", "LBN", "AID")}

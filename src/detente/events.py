@@ -177,6 +177,9 @@ class Lexicon:
     joining_phrases: list[tuple[str, ...]]  # "take part in": the subject does the event its object names
     expelling_orders: set[str]  # "ordered X to leave": verbs whose order to a foreign party to withdraw expels it
     commanding_verbs: set[str]  # "ordered its troops to withdraw": orders through which a state acts itself
+    deploying_verbs: set[str]  # "sent paratroopers into Lithuania": moving forces is deploying them
+    deployment_codes: dict[str, str]  # the deployment's code by the sector of the forces moved
+    hardware: set[str]  # what is sent, not who: "sent air defence batteries to Kyiv" is aid, not a deployment
     commanded_sectors: set[str]  # the sectors of its forces that it acts through
     by_recipient: list[tuple[dict[str, str], set[str]]]  # (code -> its code, for recipients of these sectors)
     hyphenated: set[str]  # words of the lexicon written with a hyphen ("sit-in", "test-fire")
@@ -279,6 +282,9 @@ def load_lexicon() -> Lexicon:
         owned_proposals=set(data["owned_proposals"]),
         expelling_orders=set(data["expelling_orders"]),
         commanding_verbs=set(data["commanding"]["verbs"]),
+        deploying_verbs=set(data["deploying"]["verbs"]),
+        deployment_codes={str(k): str(v) for k, v in data["deploying"]["codes"].items()},
+        hardware=set(data["deploying"]["hardware"]),
         commanded_sectors=set(data["commanding"]["sectors"]),
         unhesitating=set(data["unhesitating"]),
         civil_recode={str(k): str(v) for k, v in data["civil"]["recode"].items()},
@@ -429,7 +435,7 @@ class SentenceCoder:
             patterns = [p for p in patterns if p.words]
         hit = _match(patterns, token, _local(token), self.lex.background_prepositions)
         if hit is None:
-            return None
+            return self._deployment(token)
         pattern, words = hit
         if not pattern.words and any(c.dep_ == "oprd" for c in token.children):
             return None  # "what he called a new chapter", "left hundreds homeless": naming or a result, no act
@@ -453,6 +459,17 @@ class SentenceCoder:
             return None  # "host talks", "hold power": no event of the verb; an event noun it has is coded alone
         self.consumed.update(t.i for t in words)
         return Trigger(token, pattern.code, words, clause=token)
+
+    def _deployment(self, verb: Token) -> Trigger | None:
+        """A deploying verb moving armed forces or police however they are called ("sent paratroopers into
+        Lithuania", "moved two Republican Guard divisions toward the border"), no pattern having matched."""
+        if _lemma(verb) not in self.lex.deploying_verbs:
+            return None
+        moved = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass") and _lemma(c) not in self.lex.hardware]
+        sectors = {m.sector for c in moved for m in self.index.within(c.left_edge.idx, c.idx + len(c))}
+        if not sectors or not sectors <= set(self.lex.deployment_codes):
+            return None
+        return Trigger(verb, self.lex.deployment_codes["MIL" if "MIL" in sectors else "COP"], [], clause=verb)
 
     def _noun_trigger(self, token: Token) -> Trigger | None:
         forms = _forms(token)
@@ -953,9 +970,14 @@ class SentenceCoder:
         if not targets and not patients and _root(trigger.code) in CONFLICT_ROOTS | {"08", "13"}:
             targets = self._place_in_objects(objects + carriers)
         if not targets and not patients and _root(trigger.code) == "07":
-            # "airdropped grain to famine victims in southern Sudan": aid goes to the state its recipients are in
-            targets = self._place_in_objects([p for c in _preps(verb) if c.lower_ in ("to", "into", "for")
-                                              for p in c.children if p.dep_ == "pobj"])
+            # "deposited $1 billion in Lebanon's central bank"; "airdropped grain to famine victims in southern
+            # Sudan": aid goes to the state its recipients are in
+            given = [p for c in _preps(verb) if c.lower_ in ("to", "into", "for") for p in c.children
+                     if p.dep_ == "pobj"]
+            deposited = [p for c in _preps(verb) if c.lower_ == "in" and objects for p in c.children
+                         if p.dep_ == "pobj"]
+            targets = [p for p in given + deposited if any(_located(m) for m in self.actors(p))][:1] or \
+                self._place_in_objects(given)
         if not targets and trigger.content is not None and not partners and _root(trigger.code) == "12":
             targets = [t for t in self.arguments(trigger.content)[1] if t not in subjects]
         if not targets:
@@ -1176,8 +1198,8 @@ class SentenceCoder:
             sources = modifiers[:1]
         elif modifiers and not targets:
             targets = modifiers[:1]
-        if not sources and not partners and _root(trigger.code) == "04" and noun.dep_ == "pobj" and \
-                noun.head.lower_ == "for" and noun.head.head.pos_ == "VERB":
+        if not sources and not any(self.actors(p) for p in partners) and _root(trigger.code) == "04" and \
+                noun.dep_ == "pobj" and noun.head.lower_ == "for" and noun.head.head.pos_ == "VERB":
             sources = [s for s in _subjects(noun.head.head) if self.actors(s)]  # "arrived in Moscow for talks"
             # "hosted Hashimoto for an informal meeting": the guest is the other party
             targets = targets or [o for o in noun.head.head.children if o.dep_ == "dobj" and self.actors(o)]
