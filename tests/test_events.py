@@ -1164,3 +1164,9 @@ def test_money_deposited_in_a_state_s_bank_is_aid_to_it(nlp):
     events = code(nlp, "Saudi Arabia deposited one billion dollars in Lebanon's central bank.",
                   {"Saudi Arabia": "SAU", "Lebanon's central bank": "LBN-GOV"})
     assert dyads(events) == {("SAU", "LBN", "AID")}
+
+
+def test_opening_talks_lends_the_talks_their_parties(nlp):
+    events = code(nlp, "Chinese and Indian officials opened talks in Beijing on the border dispute.",
+                  {"Chinese and Indian officials": ["CHN-GOV", "IND-GOV"], "Beijing": "CHN"})
+    assert dyads(events) == {("CHN", "IND", "CONSULT"), ("IND", "CHN", "CONSULT")}
