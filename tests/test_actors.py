@@ -469,3 +469,9 @@ def test_a_verb_is_no_institution_noun(setup):
 def test_greek_and_turkish_cypriots_are_cypriot(setup):
     analysis = analyse(setup, "Greek Cypriots rejected the plan that Turkish Cypriot leaders accepted.")
     assert [m.country for m in analysis.mentions] == ["CYP", "CYP"]
+
+
+def test_a_city_naming_a_conference_or_accord_is_no_party(setup):
+    analysis = analyse(setup, "Syria agreed to attend the Madrid peace conference; Moscow said the Minsk agreements "
+                              "were dead.")
+    assert [m.text for m in analysis.mentions] == ["Syria", "Moscow"]

@@ -96,6 +96,7 @@ class Resolver:
         self.settlements = set(self.words.get("settlement_words", ()))  # "the town of Samarra"
         self.stateless = set(self.words.get("stateless_modifiers", ()))  # "international aid agencies"
         self.honorifics = set(self.words.get("honorifics", ()))  # "Mrs Clinton" is Clinton
+        self.venue_nouns = set(self.words.get("venue_nouns", ()))  # "the Madrid peace conference"
         self.stance_prefixes = set(self.words.get("stance_prefixes", ()))  # "anti-government"
         self.lookalikes = set(self.words.get("title_lookalikes", ()))  # "a general strike"
         self.ethnic = set(self.words.get("ethnic_markers", ()))  # "ethnic Albanians": a group, not a state
@@ -738,6 +739,8 @@ class Resolver:
         elif entry.kind == "adjective":
             self._add(span.start, span.end, registry.state_actor(iso3), None, "demonym")
         elif entry.kind == "metonym":
+            if span.root.dep_ == "compound" and span.root.head.lemma_.lower() in self.venue_nouns:
+                return  # "the Madrid peace conference", "the Minsk agreements": where, not who
             if self._names_a_place(span):
                 self._add(span.start, span.end, registry.state_actor(iso3), None, "metonym")
             else:
