@@ -523,7 +523,7 @@ class ActorRegistry:
         wanted = set(_title_words(title))
         found = [p for i in self._surnames.get(words[-1], ()) if (p := self.people.get(i)) is not None and
                  _given_names_fit(words[:-1], p) and (role := p.role_at(date)) is not None and wanted and
-                 wanted <= set(_title_words(role.title) or [role.sector.lower() if role.sector else ""])]
+                 wanted <= set(_title_words(role.title))]
         return found[0] if len(found) == 1 else None
 
     def person_by_spelling(self, name: str) -> Person | None:

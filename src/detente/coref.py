@@ -209,7 +209,7 @@ class Resolver:
         start = span.start
         while start > max(span.start - 3, 0) and not doc[start - 1].ent_type_ and (
                 doc[start - 1].pos_ == "PROPN" and doc[start - 1].is_alpha and doc[start - 1].text[:1].isupper() and
-                doc[start - 1].lower_.rstrip(".") not in self.honorifics and
+                not self._honorific(doc[start - 1]) and
                 not self.registry.title_table.match(doc, start - 1) and
                 not self.registry.institution_table.match(doc, start - 1) and
                 self.registry.lookup(doc[start - 1:span.start].text) is None):
@@ -332,7 +332,10 @@ class Resolver:
 
     def _given_words(self, span: Span) -> list[str]:
         """The words of a name before its surname, without honorifics ("Mrs", "Dr") or hyphens."""
-        return [t.text for t in span if t.is_alpha and t.lower_.rstrip(".") not in self.honorifics]
+        return [t.text for t in span if t.is_alpha and not self._honorific(t)]
+
+    def _honorific(self, token: Token) -> bool:
+        return token.lower_.rstrip(".") in self.honorifics
 
     def _first_names_with_surnames(self, entities: list[tuple[Span, Entry | None]]) -> list[tuple[Span,
                                                                                                  Entry | None]]:
@@ -534,7 +537,7 @@ class Resolver:
         inner = self.desc_starting.get(span.start)
         if inner is not None and inner.kind == "title" and inner.end < span.end and span.start not in self.desc_ending:
             name_start = inner.end  # NER put the title inside the name
-        while name_start < span.end - 1 and self.doc[name_start].lower_.rstrip(".") in self.honorifics:
+        while name_start < span.end - 1 and self._honorific(self.doc[name_start]):
             name_start += 1  # "Mrs Clinton"
         name = self.doc[name_start:span.end]
         if not any(t.is_alpha and t.text[:1].isupper() for t in name):

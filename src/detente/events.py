@@ -1882,9 +1882,14 @@ def _repair_verbless_roots(doc: Doc) -> None:
             continue
         verb.head, verb.dep_ = verb, "ROOT"
         root.head, root.dep_ = verb, "nsubj"
-        for token in list(root.children):
-            if token.i > verb.i and token.dep_ in ("prep", "punct", "npadvmod"):
-                token.head = verb  # the sentence's own phrases after the verb belong to it
+        _reattach_after(root, verb)
+
+
+def _reattach_after(root: Token, verb: Token) -> None:
+    """Give the new root verb the sentence's own phrases after it that hung from the old root."""
+    for token in list(root.children):
+        if token.i > verb.i and token.dep_ in ("prep", "punct", "npadvmod"):
+            token.head = verb
 
 
 def _repair_finite_modifier(sentence: Span) -> None:
@@ -1910,10 +1915,8 @@ def _repair_finite_modifier(sentence: Span) -> None:
     subject.head, subject.dep_ = verb, "nsubj"
     obj.head, obj.dep_ = verb, "dobj"
     if root not in (subject, obj):
-        root.head, root.dep_ = verb, "nsubj"
-    for token in list(root.children):
-        if token.i > verb.i and token.dep_ in ("prep", "punct", "npadvmod"):
-            token.head = verb  # the sentence's own phrases after the verb belong to it
+        root.head, root.dep_ = verb, "dep"
+    _reattach_after(root, verb)
 
 
 def _repair_quantity_objects(doc: Doc, lexicon: Lexicon) -> None:
