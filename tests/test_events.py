@@ -9,7 +9,7 @@ import pytest
 from detente.events import extract_events, link_across_documents, load_lexicon
 from detente.model import ActorRef, Document, DocumentAnalysis, Event, Mention, Quote
 
-NAMED = {"hamas": "PSE", "putin": "RUS", "trump": "USA", "erdogan": "TUR", "soleimani": "IRN",
+NAMED = {"hamas": "PSE", "putin": "RUS", "trump": "USA", "erdogan": "TUR", "soleimani": "IRN", "al-thani": "QAT",
          "islamic-state": None, "un-security-council": None}  # actor ids that are not country or sector codes
 
 
@@ -1170,3 +1170,11 @@ def test_opening_talks_lends_the_talks_their_parties(nlp):
     events = code(nlp, "Chinese and Indian officials opened talks in Beijing on the border dispute.",
                   {"Chinese and Indian officials": ["CHN-GOV", "IND-GOV"], "Beijing": "CHN"})
     assert dyads(events) == {("CHN", "IND", "CONSULT"), ("IND", "CHN", "CONSULT")}
+
+
+def test_a_title_and_a_name_in_apposition_are_one_source(nlp):
+    events = code(nlp, "Qatar's emir, Sheikh Hamad bin Khalifa al-Thani launched a mediation effort on Saturday "
+                       "between the Emirates and Saudi Arabia.",
+                  {"Qatar's emir": "QAT-GOV", "Sheikh Hamad bin Khalifa al-Thani": "al-thani",
+                   "the Emirates": "ARE", "Saudi Arabia": "SAU"})
+    assert sorted((e.source.actor_id, e.target.country) for e in events) == [("al-thani", "ARE"), ("al-thani", "SAU")]

@@ -1355,6 +1355,8 @@ def _subjects(verb: Token) -> list[Token]:
         seen += 1
         subjects = [_slash_name_head(c) for c in verb.children if c.dep_ in SUBJECT_DEPS] or \
             [c for c in verb.children if c.dep_ == "nsubjpass" and any(x.dep_ == "xcomp" for x in verb.children)]
+        if len(subjects) == 2 and subjects[0].doc[subjects[0].right_edge.i + 1].text == ",":
+            subjects = subjects[1:]  # "Qatar's emir, Sheikh Hamad, launched": one actor the parser split in two
         if subjects:  # a raising passive's subject acts: "Qatar is expected to host talks"
             return subjects
         if verb.dep_ == "relcl" or (verb.dep_ == "acl" and verb.tag_ != "VBN"):
