@@ -475,3 +475,9 @@ def test_a_city_naming_a_conference_or_accord_is_no_party(setup):
     analysis = analyse(setup, "Syria agreed to attend the Madrid peace conference; Moscow said the Minsk agreements "
                               "were dead.")
     assert [m.text for m in analysis.mentions] == ["Syria", "Moscow"]
+
+
+def test_a_country_misspelt_by_one_letter_is_that_country(setup):
+    analysis = analyse(setup, "The government of Ethopia protested; Quatar's emir and Ghanna followed, but Nigera did "
+                              "not.")
+    assert [m.country for m in analysis.mentions] == ["ETH", "QAT", "GHA", None]  # "Nigera": Niger or Nigeria

@@ -301,6 +301,7 @@ class ActorRegistry:
         self.titles: list[tuple[str, str]] = []
         self.shared_titles: set[str] = set()  # keys of titles many hold at once ("ambassador")
         self.title_countries: dict[str, str] = {}  # keys of titles only one state's officials bear
+        self._country_words: dict[str, Entry] | None = None  # one-word country names and adjectives, for misspellings
         self.institutions: list[tuple[str, str, bool, bool]] = []  # text, sector, loaded, needs an owner
         self.words: dict[str, Any] = {}
         self.publishers: dict[str, str] = {}  # government web domain -> the state publishing there
@@ -526,6 +527,20 @@ class ActorRegistry:
                  wanted <= set(_title_words(role.title))]
         return found[0] if len(found) == 1 else None
 
+    def country_by_misspelling(self, text: str) -> Entry | None:
+        """The one country name or adjective that `text`, six letters or more, misspells by one letter dropped,
+        added, changed or two swapped ("Ethopia", "Quatar"); never a name that is known as written."""
+        key = normalize(text)
+        if len(key) < 6 or not key.isalpha() or self.lookup(text) is not None:
+            return None
+        if self._country_words is None:
+            self._country_words = {normalize(t): Entry(kind, c.iso3) for c in self.countries.values()
+                                   for kind, texts in (("country", [c.name, *c.aliases]), ("adjective", c.adjectives))
+                                   for t in texts if len(normalize(t)) >= 5 and normalize(t).isalpha()}
+        found = {entry for word, entry in self._country_words.items()
+                 if abs(len(word) - len(key)) <= 1 and _one_edit(word, key)}
+        return found.pop() if len(found) == 1 else None
+
     def person_by_spelling(self, name: str) -> Person | None:
         """The one known person whose full name is spelt like `name` up to transliteration ("Abdelaziz
         Bouteflicka", "Juvenal Habyariman", "Andrey Kartapolov"); the hand-written person first."""
@@ -600,6 +615,18 @@ class ActorRegistry:
 
     def person_actor(self, person: Person, date: str) -> Actor:
         return Actor(person.id, person.name, person.country_at(date), person.sector_at(date), "person")
+
+
+def _one_edit(a: str, b: str) -> bool:
+    """Whether two different words differ by one letter dropped, added or changed, or two neighbours swapped."""
+    if a == b:
+        return False
+    if len(a) == len(b):
+        diff = [i for i in range(len(a)) if a[i] != b[i]]
+        return len(diff) == 1 or (len(diff) == 2 and diff[1] == diff[0] + 1 and a[diff[0]] == b[diff[1]] and
+                                  a[diff[1]] == b[diff[0]])
+    short, long = (a, b) if len(a) < len(b) else (b, a)
+    return any(long[:i] + long[i + 1:] == short for i in range(len(long)))
 
 
 BRITISH_SPELLINGS = (("ization", "isation"), ("Defense", "Defence"), ("Labor", "Labour"), ("Center", "Centre"))

@@ -182,6 +182,9 @@ class Resolver:
             entry = Entry.from_ruler_id(ent.ent_id_) if ent.ent_id_ else None
             if entry is None:
                 entry = self.registry.lookup(span.text) or self._region_place(span)
+                if entry is None and len(span) == 1 and \
+                        (entry := self.registry.country_by_misspelling(span.text)) is not None:  # "Ethopia"
+                    span = Span(self.doc, span.start, span.end, label=ENTRY_LABELS[entry.kind])
                 if entry is not None and (entry.kind == "organization" or entry.kind == "person" and " " in span.text):
                     # NER's label varies ("Jean-Bertrand Aristide" as ORG); a lone word ("Catalan") is no full name
                     span = Span(self.doc, span.start, span.end, label=ENTRY_LABELS[entry.kind])
