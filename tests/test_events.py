@@ -1178,3 +1178,10 @@ def test_a_title_and_a_name_in_apposition_are_one_source(nlp):
                   {"Qatar's emir": "QAT-GOV", "Sheikh Hamad bin Khalifa al-Thani": "al-thani",
                    "the Emirates": "ARE", "Saudi Arabia": "SAU"})
     assert sorted((e.source.actor_id, e.target.country) for e in events) == [("al-thani", "ARE"), ("al-thani", "SAU")]
+
+
+def test_a_party_named_in_a_phrase_of_circumstance_is_no_recipient(nlp):
+    events = code(nlp, "The Security Council today agreed to a six-month extension of the mandate for the "
+                       "peacekeeping force in Lebanon (UNIFIL) despite Israel's wish for a shorter period.",
+                  {"The Security Council": "UNO-IGO", "Lebanon": "LBN", "Israel": "ISR"})
+    assert all(e.target is None or e.target.country != "ISR" for e in events)

@@ -1006,8 +1006,8 @@ class SentenceCoder:
         """The nearest located actor of another country (or a named actor of the same) inside a verb's own phrase,
         for an event whose syntax gives no recipient: "rejected proposed Israeli changes", "threatened to stop talks
         if the United States ...", "tried to hack the computers of South Korean officers". Subjects, reported speech,
-        relative clauses, adverbial clauses other than conditions, participles other than their agent ("a plan drawn
-        up in Rome by ...") and, for reactions, the material event nouns they react to (which have arguments of their
+        relative clauses, adverbial clauses other than conditions, phrases of circumstance ("despite", "after"),
+        participles other than their agent ("a plan drawn up in Rome by ...") and, for reactions, the material event nouns they react to (which have arguments of their
         own) are not searched."""
         own = {m.country for m in sources} | {None}
         if (trigger.nominal and not _light_object(trigger.token, self.lex)) or own == {None} or \
@@ -1021,8 +1021,9 @@ class SentenceCoder:
             if token.dep_ in ("punct", "parataxis", "relcl") or (_lemma(token) in self.lex.reporting and
                                                                   token.pos_ == "VERB"):
                 continue
-            if token.dep_ == "advcl" and not _conditional(token):
-                continue
+            if token.dep_ == "advcl" and not _conditional(token) or \
+                    token.dep_ == "prep" and token.lower_ in self.lex.background_prepositions:
+                continue  # "despite Israel's wish", "after the Iraqi attack": the circumstances, not the recipient
             if token.dep_ == "acl" and token.tag_ == "VBN":  # "a plan drawn up in Rome by the opposition": its author
                 frontier += [a for a in self._agents(token) if a.dep_ == "pobj" and a.head.dep_ == "agent"]
                 continue
