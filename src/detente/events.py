@@ -53,7 +53,7 @@ from __future__ import annotations
 
 import csv
 from collections import defaultdict
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field, fields, replace
 from functools import cache
 from pathlib import Path
 from typing import Iterable, Iterator
@@ -230,6 +230,16 @@ def _patterns(entries: dict, noun: bool) -> dict[str, list[Pattern]]:
     return dict(table)
 
 
+# Word sets of the lexicon read from a key inside a section of triggers.yaml; every other set[str] field of `Lexicon`
+# is read from the top-level key of its own name.
+NESTED_WORD_SETS = {"background_marks": ("background", "marks"),
+                    "background_prepositions": ("background", "prepositions"),
+                    "commanding_verbs": ("commanding", "verbs"), "commanded_sectors": ("commanding", "sectors"),
+                    "deploying_verbs": ("deploying", "verbs"), "hardware": ("deploying", "hardware"),
+                    "civil_sectors": ("civil", "sectors"), "completing": ("completing", "verbs"),
+                    "completed_codes": ("completing", "codes")}
+
+
 @cache
 def load_lexicon() -> Lexicon:
     """The lexicon (read once per process)."""
@@ -245,56 +255,23 @@ def load_lexicon() -> Lexicon:
         for lemma in lemmas:
             control.setdefault(lemma, kind)
     control_nouns = {noun: kind for kind, nouns in data["control_nouns"].items() for noun in nouns}
+    word_sets = {f.name: set(data[f.name]) for f in fields(Lexicon)
+                 if f.type == "set[str]" and isinstance(data.get(f.name), list)}
+    word_sets |= {name: set(data[outer][inner]) for name, (outer, inner) in NESTED_WORD_SETS.items()}
     return Lexicon(
+        **word_sets,
         codes=codes,
         verbs=_patterns(verbs, noun=False),
         nouns=_patterns({str(k): v for k, v in data["nouns"].items()}, noun=True),
-        light_verbs=set(data["light_verbs"]),
         control=control,
         control_nouns=control_nouns,
-        reporting=set(data["reporting"]),
-        speech_nouns=set(data["speech_nouns"]),
-        desire=set(data["desire"]),
-        denial_objects=set(data["denial_objects"]),
         recode={name: {str(k): str(v) for k, v in data[name].items()}
                 for name in ("intent", "threat", "refuse", "appeal", "demand", "cease", "fail")},
-        reciprocal=set(data["reciprocal"]),
-        of_is_source=set(data["of_is_source"]),
-        participation_nouns=set(data["participation_nouns"]),
         own_forces_codes=tuple(str(c) for c in data["own_forces_codes"]),
-        withdrawing_verbs=set(data["withdrawing_verbs"]),
         handing_codes=tuple(str(c) for c in data["handing_codes"]),
-        culpability_words=set(data["culpability_words"]),
-        nominal_need_two=set(data["nominal_need_two"]),
-        nominal_blockers=set(data["nominal_blockers"]),
-        recipient_required=set(data["recipient_required"]),
         alone={str(k): str(v) for k, v in data["alone"].items()},
-        bare_need_target=set(data["bare_need_target"]),
-        domestic_default=set(data["domestic_default"]),
-        background_marks=set(data["background"]["marks"]),
-        background_prepositions=set(data["background"]["prepositions"]),
-        prospective=set(data["prospective"]),
-        stance_participles=set(data["stance_participles"]),
-        quantity_nouns=set(data["quantity_nouns"]),
-        from_is_target=set(data["from_is_target"]),
-        topic_verbs=set(data["topic_verbs"]),
-        name_suffixes=set(data["name_suffixes"]),
-        owned_proposals=set(data["owned_proposals"]),
-        expelling_orders=set(data["expelling_orders"]),
-        commanding_verbs=set(data["commanding"]["verbs"]),
-        deploying_verbs=set(data["deploying"]["verbs"]),
         deployment_codes={str(k): str(v) for k, v in data["deploying"]["codes"].items()},
-        hardware=set(data["deploying"]["hardware"]),
-        commanded_sectors=set(data["commanding"]["sectors"]),
-        unhesitating=set(data["unhesitating"]),
         civil_recode={str(k): str(v) for k, v in data["civil"]["recode"].items()},
-        civil_sectors=set(data["civil"]["sectors"]),
-        wanted_participles=set(data["wanted_participles"]),
-        aircraft=set(data["aircraft"]),
-        completing=set(data["completing"]["verbs"]),
-        completed_codes=set(data["completing"]["codes"]),
-        receiving_verbs=set(data["receiving_verbs"]),
-        resisting=set(data["resisting"]),
         joining_phrases=[tuple(str(p).lower().split()) for p in data["joining_phrases"]],
         by_recipient=[({str(k): str(v) for k, v in rule["recode"].items()}, set(rule["sectors"]))
                       for rule in data["by_recipient"]],
@@ -1007,8 +984,8 @@ class SentenceCoder:
         for an event whose syntax gives no recipient: "rejected proposed Israeli changes", "threatened to stop talks
         if the United States ...", "tried to hack the computers of South Korean officers". Subjects, reported speech,
         relative clauses, adverbial clauses other than conditions, phrases of circumstance ("despite", "after"),
-        participles other than their agent ("a plan drawn up in Rome by ...") and, for reactions, the material event nouns they react to (which have arguments of their
-        own) are not searched."""
+        participles other than their agent ("a plan drawn up in Rome by ...") and, for reactions, the material event
+        nouns they react to (which have arguments of their own) are not searched."""
         own = {m.country for m in sources} | {None}
         if (trigger.nominal and not _light_object(trigger.token, self.lex)) or own == {None} or \
                 trigger.code in self.lex.reciprocal or _root(trigger.code) == "01":
@@ -1212,7 +1189,7 @@ class SentenceCoder:
         if not targets and _root(trigger.code) in ("02", "10", "11", "13"):
             # "its demand that Israel ease restrictions": the clause's subject is asked, charged or threatened
             clause = next((c for c in noun.children if c.dep_ in ("acl", "ccomp") and _subjects(c)), None)
-            if clause is None and light:  # "issued a demand for Washington to lift ...": the parser hangs it on "issued"
+            if clause is None and light:  # "issued a demand for Washington to lift ...": hung on "issued"
                 clause = next((c for c in noun.head.children if c.dep_ == "advcl" and _subjects(c) and
                                any(m.dep_ == "mark" and m.lower_ == "for" for m in c.children)), None)
             targets = [s for s in _subjects(clause) if self.actors(s)] if clause is not None else []
