@@ -910,19 +910,16 @@ class SentenceCoder:
         # an actor the pattern names as its object is the recipient ("expelled aid agencies", "allowed inspectors")
         named_carriers = [] if own_forces or _lemma(verb) in self.lex.withdrawing_verbs else \
             [c for c in carriers if c.pos_ == "NOUN" and any(_located(m) for m in self.actors(c, deep=False))]
-        handed_to = [p for c in _preps(verb) + [c for a in verb.children if a.dep_ in ("prt", "advmod")
-                                                 for c in _preps(a)]  # "handed Hong Kong back to China"
-                     if c.lower_ == "to" for p in c.children if p.dep_ == "pobj" and
-                     any(_located(m) for m in self.actors(p, deep=False))] \
+        handed_to = [p for t in [verb] + [a for a in verb.children if a.dep_ in ("prt", "advmod")]  # "handed X back to"
+                     for p in _prep_objects(t, ("to",)) if any(_located(m) for m in self.actors(p, deep=False))] \
             if (trigger.code or "").startswith(self.lex.handing_codes) else []
         targets = list(trigger.targets) or handed_to or located or named_carriers or pattern_preps or \
             ([] if self._located_prep(verb, objects, pattern_words) else named)
         if not targets and _root(trigger.code) in ("02", "10"):
             # "demanded the withdrawal of Russian troops": who is asked is who would do the named event
             targets = [d for c in carriers if self._is_event_noun(c) for d in self._noun_agents(c) +
-                       [p for prep in _preps(c) if prep.lower_ == "of" and _lemma(c) in self.lex.of_is_source
-                        for p in prep.children if p.dep_ == "pobj"] if self.actors(d)][:1]
-        # ... and of the pattern's own nouns ("pulled out of talks with the government")
+                       (_prep_objects(c, ("of",)) if _lemma(c) in self.lex.of_is_source else []) if self.actors(d)][:1]
+        # prepositions of the verb, its objects and the pattern's own nouns ("pulled out of talks with the government")
         preps = _preps(verb) + [c for o in objects + carriers if o not in reacted for c in _preps(o)] + \
             [c for w in trigger.words if w.pos_ == "NOUN" and w.dep_ == "pobj" and w not in carriers
              for c in _preps(w) if c.lower_ in ("with", "against")]
@@ -942,17 +939,14 @@ class SentenceCoder:
         if not targets and not topical:
             targets = self._object_event_targets(objects + carriers, carriers if own_forces else [], reaction)
         if not targets and not patients and _root(trigger.code) in CONFLICT_ROOTS | {"08"}:
-            targets = [p for c in _preps(verb) if c.lower_ == "in"
-                       for p in c.children if p.dep_ == "pobj" and self.actors(p, deep=False)][:1]
+            targets = [p for p in _prep_objects(verb, ("in",)) if self.actors(p, deep=False)][:1]
         if not targets and not patients and _root(trigger.code) in CONFLICT_ROOTS | {"08", "13"}:
             targets = self._place_in_objects(objects + carriers)
         if not targets and not patients and _root(trigger.code) == "07":
             # "deposited $1 billion in Lebanon's central bank"; "airdropped grain to famine victims in southern
             # Sudan": aid goes to the state its recipients are in
-            given = [p for c in _preps(verb) if c.lower_ in ("to", "into", "for") for p in c.children
-                     if p.dep_ == "pobj"]
-            deposited = [p for c in _preps(verb) if c.lower_ == "in" and objects for p in c.children
-                         if p.dep_ == "pobj"]
+            given = _prep_objects(verb, ("to", "into", "for"))
+            deposited = _prep_objects(verb, ("in",)) if objects else []
             targets = [p for p in given + deposited if any(_located(m) for m in self.actors(p))][:1] or \
                 self._place_in_objects(given)
         if not targets and trigger.content is not None and not partners and _root(trigger.code) == "12":
@@ -1086,8 +1080,7 @@ class SentenceCoder:
                       for b in pobj.children if b.dep_ == "prep" and b.lower_ == "by"
                       for p in b.children if p.dep_ == "pobj"]
         if not agents:
-            agents = [p for c in _preps(verb) if c.lower_ in ("in", "during", "by")
-                      for p in c.children if p.dep_ == "pobj" and self._is_event_noun(p)]
+            agents = [p for p in _prep_objects(verb, ("in", "during", "by")) if self._is_event_noun(p)]
         return agents
 
     def _object_event_targets(self, objects: list[Token], carriers: list[Token] = (),
@@ -1105,8 +1098,7 @@ class SentenceCoder:
                     return agents[:1]
                 if reaction:
                     continue
-            found = [p for c in _preps(obj) if c.lower_ in TARGET_PREPS + ("of", "by")
-                     for p in c.children if p.dep_ == "pobj" and self.actors(p)]
+            found = [p for p in _prep_objects(obj, TARGET_PREPS + ("of", "by")) if self.actors(p)]
             if found:
                 return found[:1]
             if obj.pos_ == "NOUN" and self.actors(obj) and not (obj in carriers and self._mentions_at(obj)):
@@ -1295,6 +1287,11 @@ def _joined_verb(noun: Token, lexicon: Lexicon) -> Token | None:
 def _preps(token: Token) -> list[Token]:
     """Prepositions attached to a token (spaCy labels a "to" recipient `dative`)."""
     return [c for c in token.children if c.dep_ == "prep" or (c.dep_ == "dative" and c.pos_ == "ADP")]
+
+
+def _prep_objects(token: Token, words: tuple[str, ...]) -> list[Token]:
+    """The objects of a token's prepositions that are one of `words` ("to China", "in Gaza")."""
+    return [p for c in _preps(token) if c.lower_ in words for p in c.children if p.dep_ == "pobj"]
 
 
 def _lemma(token: Token) -> str:
