@@ -301,7 +301,7 @@ class ActorRegistry:
         self.titles: list[tuple[str, str]] = []
         self.shared_titles: set[str] = set()  # keys of titles many hold at once ("ambassador")
         self.title_countries: dict[str, str] = {}  # keys of titles only one state's officials bear
-        self._country_words: dict[str, Entry] | None = None  # one-word country names and adjectives, for misspellings
+        self._country_words: dict[str, Entry] = {}  # one-word country names and adjectives, for misspellings
         self.institutions: list[tuple[str, str, bool, bool]] = []  # text, sector, loaded, needs an owner
         self.words: dict[str, Any] = {}
         self.publishers: dict[str, str] = {}  # government web domain -> the state publishing there
@@ -471,6 +471,9 @@ class ActorRegistry:
         self.modifier_table = PhraseTable((m, {}) for m in self.words.get("modifiers", []))
         self.leader_titles = {PhraseTable.key(t) for t in self.words.get("leader_titles", [])}
         self.titled_people = [p for p in self.people.values() if not p.reference]  # reference roles have no titles
+        self._country_words = {key: Entry(kind, c.iso3) for c in self.countries.values()
+                               for kind, texts in (("country", [c.name, *c.aliases]), ("adjective", c.adjectives))
+                               for key in map(normalize, texts) if len(key) >= 5 and key.isalpha()}
 
     # -- lookups ------------------------------------------------------------------------------------------------------
     def _best(self, entries: list[Entry]) -> Entry | None:
@@ -533,10 +536,6 @@ class ActorRegistry:
         key = normalize(text)
         if len(key) < 6 or not key.isalpha() or self.lookup(text) is not None:
             return None
-        if self._country_words is None:
-            self._country_words = {normalize(t): Entry(kind, c.iso3) for c in self.countries.values()
-                                   for kind, texts in (("country", [c.name, *c.aliases]), ("adjective", c.adjectives))
-                                   for t in texts if len(normalize(t)) >= 5 and normalize(t).isalpha()}
         found = {entry for word, entry in self._country_words.items()
                  if abs(len(word) - len(key)) <= 1 and _one_edit(word, key)}
         return found.pop() if len(found) == 1 else None
