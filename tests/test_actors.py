@@ -481,3 +481,19 @@ def test_a_country_misspelt_by_one_letter_is_that_country(setup):
     analysis = analyse(setup, "The government of Ethopia protested; Quatar's emir and Ghanna followed, but Nigera did "
                               "not.")
     assert [m.country for m in analysis.mentions] == ["ETH", "QAT", "GHA", None]  # "Nigera": Niger or Nigeria
+
+
+def test_a_nationality_before_role_words_is_the_person_s(setup):
+    yacht = analyse(setup, "Police seized the yacht of Russian businessman Roman Abramovich.")
+    assert find(yacht, "Russian businessman Roman Abramovich").country == "RUS"
+    griner = analyse(setup, "Russia released American basketball star Brittney Griner on Thursday.")
+    assert find(griner, "American basketball star Brittney Griner").country == "USA"
+    stance = analyse(setup, "The pro-Russian separatist commander Igor Plotnitsky spoke.")
+    assert all(m.country != "RUS" for m in stance.mentions)  # a stance says nothing of the person's nationality
+
+
+def test_a_state_of_emergency_is_no_institution_and_natal_is_south_african(setup):
+    analysis = analyse(setup, "De Klerk lifted the state of emergency in three of South Africa's four provinces, "
+                              "leaving it in force only in Natal.", published="1990-06-08")
+    assert [(m.text, m.country) for m in analysis.mentions if m.text != "De Klerk"] == \
+        [("South Africa", "ZAF"), ("Natal", "ZAF")]

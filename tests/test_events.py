@@ -1185,3 +1185,12 @@ def test_a_party_named_in_a_phrase_of_circumstance_is_no_recipient(nlp):
                        "peacekeeping force in Lebanon (UNIFIL) despite Israel's wish for a shorter period.",
                   {"The Security Council": "UNO-IGO", "Lebanon": "LBN", "Israel": "ISR"})
     assert all(e.target is None or e.target.country != "ISR" for e in events)
+
+
+def test_a_person_leaving_a_place_travels_where_forces_leaving_withdraw(nlp):
+    assert code(nlp, "Putin left Moscow for Beijing on Monday.", {"Putin": "putin", "Moscow": "RUS-GOV",
+                                                                  "Beijing": "CHN-GOV"}) == []
+    events = code(nlp, "Russian troops left Georgia on Friday.", {"Russian troops": "RUS-MIL", "Georgia": "GEO"})
+    assert dyads(events) == {("RUS", "GEO", "RETREAT")}
+    events = code(nlp, "Mubarak left office in February.", {"Mubarak": "EGY-GOV"})
+    assert [e.cameo for e in events] == ["0831"]  # leaving office is yielding power, whoever leaves

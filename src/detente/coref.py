@@ -392,7 +392,7 @@ class Resolver:
             institution = self.registry.institution_table.match(self.doc, i)
             best = max((m for m in (title, institution) if m), key=lambda m: m[0], default=None)
             if best is None or any(blocked[i:best[0]]) or self._stance_prefixed(i) or \
-                    self.doc[i:i + 2].text.lower() in self.lookalikes:
+                    any(self.doc[i:i + n].text.lower() in self.lookalikes for n in (2, 3)):
                 i += 1
                 continue
             end, info, key = best
@@ -638,7 +638,8 @@ class Resolver:
                 return start, title, found[1].key, None
         title = self.desc_ending.get(i)
         if title is None or title.kind != "title":
-            start, country = self._country_before(i)  # "Iranian Qassem Soleimani"
+            start, country = self._country_before(self._skip_role_words(i))  # "Iranian Qassem Soleimani",
+            # "American basketball star Brittney Griner"
             return (start, None, country, None) if country else (i, None, None, None)
         start = self._skip_modifiers_backward(title.start)
         begin, country = self._country_before(start)
@@ -652,6 +653,20 @@ class Resolver:
             elif start > 0 and doc[start - 1].lower_ in DETERMINERS:
                 start -= 1
         return start, title, country, owner
+
+    def _skip_role_words(self, i: int) -> int:
+        """Start of the common nouns and adjectives describing the person named at token i ("basketball star",
+        "genocide suspect"), when a nationality stands right before them; else i. A hyphenated nationality
+        ("pro-Russian", "Iranian-born") says nothing of the person's own."""
+        doc = self.doc
+        j = i
+        while j > 0 and i - j < 4 and doc[j - 1].is_lower and doc[j - 1].is_alpha and \
+                doc[j - 1].pos_ in ("NOUN", "ADJ") and j not in self.entity_ending:
+            j -= 1
+        start, country = self._country_before(j)
+        if j == i or country is None or (start > 0 and doc[start - 1].text == "-"):
+            return i
+        return j
 
     def _organization_before(self, i: int) -> tuple[int, Organization | None]:
         """A known organisation ending at token i, possessive or not: "UN", "NATO's", "Hamas" -> (start, it)."""

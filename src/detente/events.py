@@ -181,6 +181,9 @@ class Lexicon:
     deployment_codes: dict[str, str]  # the deployment's code by the sector of the forces moved
     hardware: set[str]  # what is sent, not who: "sent air defence batteries to Kyiv" is aid, not a deployment
     commanded_sectors: set[str]  # the sectors of its forces that it acts through
+    departing_verbs: set[str]  # "left Georgia": a withdrawal only when a state or its forces leave
+    departing_codes: set[str]  # the codes of those verbs that need such a mover
+    departing_sectors: set[str]  # the forces whose leaving is a withdrawal
     by_recipient: list[tuple[dict[str, str], set[str]]]  # (code -> its code, for recipients of these sectors)
     hyphenated: set[str]  # words of the lexicon written with a hyphen ("sit-in", "test-fire")
 
@@ -237,7 +240,8 @@ NESTED_WORD_SETS = {"background_marks": ("background", "marks"),
                     "commanding_verbs": ("commanding", "verbs"), "commanded_sectors": ("commanding", "sectors"),
                     "deploying_verbs": ("deploying", "verbs"), "hardware": ("deploying", "hardware"),
                     "civil_sectors": ("civil", "sectors"), "completing": ("completing", "verbs"),
-                    "completed_codes": ("completing", "codes")}
+                    "completed_codes": ("completing", "codes"), "departing_verbs": ("departing", "verbs"),
+                    "departing_codes": ("departing", "codes"), "departing_sectors": ("departing", "sectors")}
 
 
 @cache
@@ -1480,6 +1484,10 @@ class Coder:
             [m for t in subjects if coder._is_event_noun(t) for a in coder._noun_agents(t) for m in coder.actors(a)]
         target_mentions = [m for t in targets for m in coder.actors(t)]
         partner_mentions = [m for t in partners for m in coder.actors(t)]
+        if not trigger.nominal and _lemma(trigger.token) in self.lex.departing_verbs and \
+                trigger.code in self.lex.departing_codes and not any(
+                m.actor_id == m.country or m.sector in self.lex.departing_sectors for m in sources):
+            return  # "Putin left Moscow for Beijing": a person leaving a place travels
         unknown = not sources and bool(target_mentions) and coder.agentless(trigger, subjects)
         coder.code_by_means(trigger, subjects)
         reciprocal = trigger.code in self.lex.reciprocal  # "X and Y will meet" stays mutual when recoded as intent
