@@ -497,3 +497,8 @@ def test_a_state_of_emergency_is_no_institution_and_natal_is_south_african(setup
                               "leaving it in force only in Natal.", published="1990-06-08")
     assert [(m.text, m.country) for m in analysis.mentions if m.text != "De Klerk"] == \
         [("South Africa", "ZAF"), ("Natal", "ZAF")]
+
+
+def test_a_compass_word_before_and_names_a_country_with_the_next_name(setup):
+    analysis = analyse(setup, "South and North Korea agreed to reopen the border.")
+    assert [(m.text, m.country) for m in analysis.mentions] == [("South", "KOR"), ("North Korea", "PRK")]

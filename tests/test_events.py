@@ -1194,3 +1194,40 @@ def test_a_person_leaving_a_place_travels_where_forces_leaving_withdraw(nlp):
     assert dyads(events) == {("RUS", "GEO", "RETREAT")}
     events = code(nlp, "Mubarak left office in February.", {"Mubarak": "EGY-GOV"})
     assert [e.cameo for e in events] == ["0831"]  # leaving office is yielding power, whoever leaves
+
+
+def test_a_reaction_to_what_was_done_by_an_actor_is_to_the_doer(nlp):
+    events = code(nlp, "The Vatican denounced the ordination of bishops by China's state-controlled church.",
+                  {"The Vatican": "VAT", "bishops": "---REL", "China": "CHN"})
+    assert dyads(events) == {("VAT", "CHN", "ACCUSE")}
+    events = code(nlp, "Germany criticised the arrest of journalists by Turkish police.",
+                  {"Germany": "DEU", "journalists": "---MED", "Turkish police": "TUR-COP"})
+    assert dyads(events) == {("DEU", "TUR", "ACCUSE")}
+
+
+def test_a_complaint_lodged_with_a_forum_is_against_the_doer_of_what_it_is_over(nlp):
+    events = code(nlp, "Greece filed a formal complaint with NATO over repeated violations of its airspace by "
+                       "Turkish fighter jets.", {"Greece": "GRC", "NATO": "NATO", "Turkish fighter jets": "TUR-MIL"})
+    assert dyads(events) == {("GRC", "TUR", "ACCUSE")}
+    events = code(nlp, "The Philippines filed a diplomatic protest against China over the use of water cannon by "
+                       "Chinese coast guard vessels.", {"The Philippines": "PHL", "China": "CHN",
+                                                        "Chinese coast guard": "CHN-MIL"})
+    assert [(e.target.actor_id, e.plover) for e in events] == [("CHN", "ACCUSE")]  # "against" still comes first
+
+
+def test_an_authority_s_order_of_an_act_is_the_act(nlp):
+    events = code(nlp, "Russia ordered the expulsion of four British diplomats on Thursday.",
+                  {"Russia": "RUS", "British diplomats": "GBR-GOV"})
+    assert [(e.cameo, e.source.country, e.target.country) for e in events] == [("166", "RUS", "GBR")]
+    events = code(nlp, "A Turkish court ordered the arrest of two German journalists.",
+                  {"A Turkish court": "TUR-JUD", "German journalists": "DEU-MED"})
+    assert [(e.cameo, e.modality) for e in events] == [("173", "asserted")]
+    events = code(nlp, "The minister ordered a review of the visa rules.", {"The minister": "FRA-GOV"})
+    assert all(e.plover != "COERCE" for e in events)
+
+
+def test_officials_from_two_states_whose_names_share_a_word_are_both_parties(nlp):
+    events = code(nlp, "Officials from North and South Korea met in Beijing on Saturday.",
+                  {"Officials from North": "PRK-GOV", "South Korea": "KOR", "Beijing": "CHN"},
+                  resolved={"Officials from North": "title"})
+    assert dyads(events) == {("PRK", "KOR", "CONSULT"), ("KOR", "PRK", "CONSULT")}

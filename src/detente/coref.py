@@ -100,6 +100,7 @@ class Resolver:
         self.stance_prefixes = set(self.words.get("stance_prefixes", ()))  # "anti-government"
         self.lookalikes = set(self.words.get("title_lookalikes", ()))  # "a general strike"
         self.ethnic = set(self.words.get("ethnic_markers", ()))  # "ethnic Albanians": a group, not a state
+        self.compass = set(self.words.get("compass_words", ()))  # "North and South Korea"
         self.claimed = [False] * len(doc)
         self.desc_ending: dict[int, Descriptor] = {}
         self.desc_starting: dict[int, Descriptor] = {}
@@ -201,8 +202,20 @@ class Resolver:
             if entry is not None and entry.kind == "person" and self._hyphenated_name(span):
                 continue  # the "Shaheen-III" missile is no Shaheen
             result.append((span, entry))
+            if entry is not None and entry.kind == "country":
+                result += self._elided_country(span)
         result += self._unlabelled_names(result)
         return self._merge_names(sorted(result, key=lambda item: item[0].start))
+
+    def _elided_country(self, span: Span) -> list[tuple[Span, Entry]]:
+        """The country a compass word before "and" names with the rest of the next country's name: "North" of
+        "North and South Korea"."""
+        doc, start = self.doc, span.start
+        if len(span) < 2 or start < 2 or span[0].lower_ not in self.compass or doc[start - 1].lower_ != "and" or \
+                doc[start - 2].lower_ not in self.compass or not doc[start - 2].text[:1].isupper():
+            return []
+        entry = self.registry.lookup(f"{doc[start - 2].text} {span[1:].text}")
+        return [(Span(doc, start - 2, start - 1, label="GPE"), entry)] if entry and entry.kind == "country" else []
 
     def _given_names_before(self, span: Span, entry: Entry | None) -> tuple[Span, Entry | None]:
         """Capitalised words NER left out before a name that make the full name of a known person with it ("Ion" +

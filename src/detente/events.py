@@ -181,6 +181,7 @@ class Lexicon:
     deployment_codes: dict[str, str]  # the deployment's code by the sector of the forces moved
     hardware: set[str]  # what is sent, not who: "sent air defence batteries to Kyiv" is aid, not a deployment
     commanded_sectors: set[str]  # the sectors of its forces that it acts through
+    commanded_acts: tuple[str, ...]  # codes of acts whose order is the act ("ordered the expulsion of")
     departing_verbs: set[str]  # "left Georgia": a withdrawal only when a state or its forces leave
     departing_codes: set[str]  # the codes of those verbs that need such a mover
     departing_sectors: set[str]  # the forces whose leaving is a withdrawal
@@ -272,6 +273,7 @@ def load_lexicon() -> Lexicon:
         recode={name: {str(k): str(v) for k, v in data[name].items()}
                 for name in ("intent", "threat", "refuse", "appeal", "demand", "cease", "fail")},
         own_forces_codes=tuple(str(c) for c in data["own_forces_codes"]),
+        commanded_acts=tuple(str(c) for c in data["commanding"]["acts"]),
         handing_codes=tuple(str(c) for c in data["handing_codes"]),
         alone={str(k): str(v) for k, v in data["alone"].items()},
         deployment_codes={str(k): str(v) for k, v in data["deploying"]["codes"].items()},
@@ -697,6 +699,13 @@ class SentenceCoder:
                         [s for s in _subjects(inner.token) if self.actors(s)]
             moving = inner.nominal and _lemma(governor) in lex.commanding_verbs and \
                 inner.code.startswith(lex.own_forces_codes)  # "ordered a partial mobilisation"
+            if kind == "demand" and inner.nominal and _lemma(governor) in lex.commanding_verbs and \
+                    inner.code.startswith(lex.commanded_acts):
+                # "Russia ordered the expulsion of four British diplomats": an authority's order is its act
+                inner.sources = inner.sources or _subjects(governor)
+                if outer is not None:
+                    outer.code = None
+                return
             if kind == "demand" and (self._commanded(governor) or moving):
                 # "ordered its troops to withdraw", "ordered the army to strike": the forces act for their state
                 named = addressee and all(m.country for t in addressee for m in self.actors(t))
@@ -801,7 +810,10 @@ class SentenceCoder:
         """The same sector of each further country coordinated in its "of" / "from" phrase ("the foreign ministers
         of Egypt and Jordan", "envoys from Armenia and Azerbaijan")."""
         owners = [c for prep in token.children if prep.dep_ == "prep" and prep.lower_ in ("of", "from")
-                  for pobj in prep.children if pobj.dep_ == "pobj" for c in pobj.conjuncts]
+                  for pobj in prep.children if pobj.dep_ == "pobj"
+                  # the object itself when the sector took its country from a name elided in it ("officials from
+                  # North and South Korea")
+                  for c in ([pobj] if sector.end > pobj.left_edge.idx else []) + list(pobj.conjuncts)]
         countries = [m.country for c in owners for m in self._mentions_at(c)
                      if m.country is not None and m.country != sector.country and m.sector is None]
         return [_relocated(sector, country, self.analysis, self.sentence.doc) for country in dict.fromkeys(countries)]
@@ -917,7 +929,13 @@ class SentenceCoder:
         handed_to = [p for t in [verb] + [a for a in verb.children if a.dep_ in ("prt", "advmod")]  # "handed X back to"
                      for p in _prep_objects(t, ("to",)) if any(_located(m) for m in self.actors(p, deep=False))] \
             if (trigger.code or "").startswith(self.lex.handing_codes) else []
-        targets = list(trigger.targets) or handed_to or located or named_carriers or pattern_preps or \
+        # a reaction to what was done "by" an actor is to the doer ("denounced the ordination of bishops by China's
+        # church"), also when the parser hung the "by" phrase on the active verb or the "of" object ("criticised
+        # the arrest of journalists by Turkish police")
+        doers = [p for o in objects if reaction and o.dep_ == "dobj" and not _passive(verb)
+                 for h in [o, verb] + _prep_objects(o, ("of",)) for p in _prep_objects(h, ("by",))
+                 if self.actors(p)][:1]
+        targets = list(trigger.targets) or handed_to or doers or located or named_carriers or pattern_preps or \
             ([] if self._located_prep(verb, objects, pattern_words) else named)
         if not targets and _root(trigger.code) in ("02", "10"):
             # "demanded the withdrawal of Russian troops": who is asked is who would do the named event
@@ -1128,6 +1146,15 @@ class SentenceCoder:
         preps = _preps(noun) + (_preps(noun.head) if light or received else [])
         # "against" names the recipient before any other ("filed a suit at the World Court against the US")
         preps.sort(key=lambda p: p.lower_ != "against")
+        if not targets and _root(trigger.code) in REACTION_ROOTS and not any(p.lower_ == "against" for p in preps):
+            # "a complaint with NATO over violations of its airspace by Turkish jets": the doer of what it is over
+            # (the parser may hang "over" on the "with" party)
+            over = [o for p in preps if p.lower_ in ("over", "about") for o in p.children if o.dep_ == "pobj"] + \
+                [o for p in preps if p.lower_ == "with" for w in p.children if w.dep_ == "pobj"
+                 for o in _prep_objects(w, ("over", "about"))]
+            targets = [a for o in over for a in self._noun_agents(o) + [b for q in _prep_objects(o, ("of",))
+                                                                        for b in _prep_objects(q, ("by",))]
+                       if self.actors(a)][:1]
         for prep in preps:
             for pobj in (c for c in prep.children if c.dep_ == "pobj" and c not in trigger.targets):
                 word = prep.lower_
