@@ -1231,3 +1231,27 @@ def test_officials_from_two_states_whose_names_share_a_word_are_both_parties(nlp
                   {"Officials from North": "PRK-GOV", "South Korea": "KOR", "Beijing": "CHN"},
                   resolved={"Officials from North": "title"})
     assert dyads(events) == {("PRK", "KOR", "CONSULT"), ("KOR", "PRK", "CONSULT")}
+
+
+def test_a_result_noun_the_parser_invented_does_not_undo_an_attack(nlp):
+    events = code(nlp, "Yugoslav federal army gunboats and artillery shelled the old city of Dubrovnik, damaging "
+                       "churches and palaces on the Croatian coast, witnesses said.",
+                  {"Yugoslav federal army": "SRB-MIL", "Dubrovnik": "HRV"})
+    assert dyads(events) == {("SRB", "HRV", "ASSAULT")}
+    assert code(nlp, "The bombing left hundreds homeless.", {}) == []
+
+
+def test_forces_arriving_deploy_and_peacekeepers_arriving_keep_the_peace(nlp):
+    events = code(nlp, "Russian troops arrived in Syria on Monday.", {"Russian troops": "RUS-MIL", "Syria": "SYR"})
+    assert [(e.cameo, e.target.country) for e in events] == [("154", "SYR")]
+    events = code(nlp, "Australian-led peacekeepers landed in Dili to restore order.",
+                  {"Australian-led peacekeepers": "AUS-IGO", "Dili": "TLS"})
+    assert [(e.cameo, e.target.country) for e in events] == [("074", "TLS")]
+    events = code(nlp, "Putin arrived in Beijing on Monday.", {"Putin": "putin", "Beijing": "CHN"})
+    assert [e.cameo for e in events] == ["042"]
+
+
+def test_warplanes_destroying_a_site_is_an_aerial_attack(nlp):
+    events = code(nlp, "Israeli warplanes destroyed Iraq's nuclear reactor near Baghdad.",
+                  {"Israeli warplanes": "ISR-MIL", "Iraq": "IRQ"})
+    assert [(e.cameo, e.target.country) for e in events] == [("195", "IRQ")]

@@ -102,6 +102,7 @@ UNKNOWN_ACTOR = Actor("---", "unknown actor", None, None, "group")
 UNKNOWN = ActorRef(UNKNOWN_ACTOR.id, UNKNOWN_ACTOR.name, None, None)
 UNIDENTIFIED_FORCES = "UAF"  # CAMEO's sector for armed forces the text does not identify
 AERIAL_ATTACK = "195"  # CAMEO: employ aerial weapons
+DESTRUCTION = "1712"  # CAMEO: destroy property; done by aircraft, an aerial attack
 ARTICLES = {"the", "a", "an"}  # written in lexicon phrases for reading, never matched (determiners are no pattern)
 LOCATIVE_PREPS = {"in", "near", "at", "outside", "inside", "around", "across", "throughout", "off", "within"}
 
@@ -169,6 +170,8 @@ class Lexicon:
     civil_recode: dict[str, str]  # code -> its code when civilians, protesters or workers do it
     civil_sectors: set[str]
     wanted_participles: set[str]  # "men sought in the slaying": a participle that names suspects, no event
+    forces_visiting: set[str]  # visit codes that, made by forces, are their deployment ("troops arrived in Syria")
+    naming_verbs: set[str]  # "what he called a new chapter": a verb that names its object, no act
     aircraft: set[str]  # "warplanes bombed ...": force used by these is an aerial attack
     completing: set[str]  # verbs of ending that, said of a visit or meeting, complete it ("ended a visit")
     completed_codes: set[str]  # the codes (3 digits) of visits and meetings
@@ -420,8 +423,10 @@ class SentenceCoder:
         if hit is None:
             return self._deployment(token)
         pattern, words = hit
-        if not pattern.words and any(c.dep_ == "oprd" for c in token.children):
-            return None  # "what he called a new chapter", "left hundreds homeless": naming or a result, no act
+        if not pattern.words and any(c.dep_ == "oprd" and (c.pos_ == "ADJ" or _lemma(token) in self.lex.naming_verbs)
+                                     for c in token.children):
+            return None  # "what he called a new chapter", "left hundreds homeless": naming or a result, no act (a
+            # noun the parser made the result of "shelled the city, damaging churches" is not one)
         if pattern.code is None and any(_lemma(w) in self.lex.owned_proposals and self.actors(w, deep=False)
                                         for w in words):
             # "support the U.N. Security Council resolution": backing a named actor's proposal is about the actor
@@ -1064,10 +1069,22 @@ class SentenceCoder:
     def code_by_means(self, trigger: Trigger, subjects: list[Token]) -> None:
         """A violent verb done by means of a violent event noun takes the noun's code, which says how ("was blown
         up by a missile" is military force, "killed in a car bombing" a bombing); done by aircraft ("U.S. warplanes
-        bombed ..."), it is an aerial attack."""
+        bombed ...", "Israeli warplanes destroyed Iraq's reactor"), it is an aerial attack. A visit made by forces
+        is their deployment ("Russian troops arrived in Syria"), or the act their noun names ("peacekeepers landed
+        in Dili": peacekeeping)."""
+        if trigger.code in self.lex.forces_visiting and not trigger.nominal:
+            acts = [n.code for n in (self._noun_trigger(s) for s in subjects if self._is_event_noun(s))
+                    if n is not None and _root(n.code) in ("07", "15")]
+            sectors = {m.sector for s in subjects for m in self.actors(s)}
+            if acts:
+                trigger.code = acts[0]
+            elif sectors and sectors <= set(self.lex.deployment_codes):
+                trigger.code = self.lex.deployment_codes["MIL" if "MIL" in sectors else "COP"]
+            return
         if trigger.nominal or _root(trigger.code) not in AGENTLESS_ROOTS:
             return
-        if _root(trigger.code) in ("18", "19") and any(_lemma(s) in self.lex.aircraft for s in subjects):
+        if (_root(trigger.code) in ("18", "19") or trigger.code == DESTRUCTION) and \
+                any(_lemma(s) in self.lex.aircraft for s in subjects):
             trigger.code = AERIAL_ATTACK
             return
         for subject in subjects:
