@@ -1255,3 +1255,12 @@ def test_warplanes_destroying_a_site_is_an_aerial_attack(nlp):
     events = code(nlp, "Israeli warplanes destroyed Iraq's nuclear reactor near Baghdad.",
                   {"Israeli warplanes": "ISR-MIL", "Iraq": "IRQ"})
     assert [(e.cameo, e.target.country) for e in events] == [("195", "IRQ")]
+
+
+def test_goods_received_from_a_giver_are_its_aid_to_the_receiver(nlp):
+    events = code(nlp, "Georgian demonstrators received weapons from the Georgian government.",
+                  {"Georgian demonstrators": "GEO-CVL", "the Georgian government": "GEO-GOV"})
+    assert [(e.cameo, e.source.actor_id, e.target.actor_id) for e in events] == [("072", "GEO-GOV", "GEO-CVL")]
+    events = code(nlp, "Kurdish fighters received military aid from the United States.",
+                  {"Kurdish fighters": "---REB", "military": "USA-MIL", "the United States": "USA"})
+    assert [(e.source.actor_id, e.target.actor_id) for e in events] == [("USA", "---REB")]  # "military" is the kind

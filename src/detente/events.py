@@ -176,6 +176,7 @@ class Lexicon:
     completing: set[str]  # verbs of ending that, said of a visit or meeting, complete it ("ended a visit")
     completed_codes: set[str]  # the codes (3 digits) of visits and meetings
     receiving_verbs: set[str]  # "received a call from X": the subject is the recipient of the noun's event
+    received_goods: dict[str, str]  # "received weapons from X": goods whose giving is aid of this code
     resisting: set[str]  # refusal verbs that, said of violence, are fighting back ("resisted the offensive")
     joining_phrases: list[tuple[str, ...]]  # "take part in": the subject does the event its object names
     expelling_orders: set[str]  # "ordered X to leave": verbs whose order to a foreign party to withdraw expels it
@@ -279,6 +280,7 @@ def load_lexicon() -> Lexicon:
         commanded_acts=tuple(str(c) for c in data["commanding"]["acts"]),
         handing_codes=tuple(str(c) for c in data["handing_codes"]),
         alone={str(k): str(v) for k, v in data["alone"].items()},
+        received_goods={str(k): str(v) for k, v in data["received_goods"].items()},
         deployment_codes={str(k): str(v) for k, v in data["deploying"]["codes"].items()},
         civil_recode={str(k): str(v) for k, v in data["civil"]["recode"].items()},
         joining_phrases=[tuple(str(p).lower().split()) for p in data["joining_phrases"]],
@@ -416,6 +418,9 @@ class SentenceCoder:
             return None  # "two men sought in the slaying": wanted by the police, no appeal
         if token.dep_ == "amod" and token.tag_ == "VBN":
             return None  # "released 15 detained British sailors": an attribute of the noun, no event stated
+        received = self._received_goods(token)
+        if received is not None:
+            return received
         patterns = self.lex.verbs[token.lemma_.lower()]
         if token.pos_ == "AUX":
             patterns = [p for p in patterns if p.words]
@@ -447,6 +452,19 @@ class SentenceCoder:
             return None  # "host talks", "hold power": no event of the verb; an event noun it has is coded alone
         self.consumed.update(t.i for t in words)
         return Trigger(token, pattern.code, words, clause=token)
+
+    def _received_goods(self, verb: Token) -> Trigger | None:
+        """Goods received from a giver are its aid to the receiver ("Georgian demonstrators received weapons from the
+        Georgian government")."""
+        obj = next((c for c in verb.children if c.dep_ == "dobj"), None) \
+            if _lemma(verb) in self.lex.receiving_verbs else None
+        code = self.lex.received_goods.get(_lemma(obj)) if obj is not None else None
+        givers = [p for p in _prep_objects(verb, ("from",)) + _prep_objects(obj, ("from",)) if self.actors(p)] \
+            if code is not None else []
+        if not givers:
+            return None
+        self.consumed.add(obj.i)
+        return Trigger(verb, code, [obj], clause=verb, sources=givers[:1], targets=_subjects(verb))
 
     def _deployment(self, verb: Token) -> Trigger | None:
         """A deploying verb moving armed forces or police however they are called ("sent paratroopers into
@@ -1214,7 +1232,7 @@ class SentenceCoder:
                 targets = [m for m in modifiers if any(_located(a) for a in self.actors(m))][:1]
         elif modifiers and not sources:
             sources = modifiers[:1]
-        elif modifiers and not targets:
+        elif modifiers and not targets and not received:  # "received military aid from": the receiver is
             targets = modifiers[:1]
         if not sources and not any(self.actors(p) for p in partners) and _root(trigger.code) == "04" and \
                 noun.dep_ == "pobj" and noun.head.lower_ == "for" and noun.head.head.pos_ == "VERB":
