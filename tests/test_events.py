@@ -1264,3 +1264,12 @@ def test_goods_received_from_a_giver_are_its_aid_to_the_receiver(nlp):
     events = code(nlp, "Kurdish fighters received military aid from the United States.",
                   {"Kurdish fighters": "---REB", "military": "USA-MIL", "the United States": "USA"})
     assert [(e.source.actor_id, e.target.actor_id) for e in events] == [("USA", "---REB")]  # "military" is the kind
+
+
+def test_a_participle_the_parser_made_a_clause_modifies_the_object(nlp):
+    events = code(nlp, "Iran released 15 detained British naval personnel on Wednesday.",
+                  {"Iran": "IRN", "British": "GBR"})
+    assert dyads(events) == {("IRN", "GBR", "RETREAT")}  # released, not detained
+    events = code(nlp, "Mexico extradited reputed Gulf cartel boss Osiel Cardenas and 14 other drug suspects to the "
+                       "United States on Friday.", {"Mexico": "MEX", "the United States": "USA"})
+    assert dyads(events) == {("MEX", "USA", "COOPERATE")}

@@ -950,6 +950,7 @@ class SentenceCoder:
         named_carriers = [] if own_forces or _lemma(verb) in self.lex.withdrawing_verbs else \
             [c for c in carriers if c.pos_ == "NOUN" and any(_located(m) for m in self.actors(c, deep=False))]
         handed_to = [p for t in [verb] + [a for a in verb.children if a.dep_ in ("prt", "advmod")]  # "handed X back to"
+                     + [c for o in objects for c in (o, *o.conjuncts)]  # "extradited X and 14 others to", misparsed
                      for p in _prep_objects(t, ("to",)) if any(_located(m) for m in self.actors(p, deep=False))] \
             if (trigger.code or "").startswith(self.lex.handing_codes) else []
         # a reaction to what was done "by" an actor is to the doer ("denounced the ordination of bishops by China's
@@ -1521,6 +1522,7 @@ class Coder:
         _repair_verb_lemmas(self.doc, self.lex)
         _repair_hyphenated_lemmas(self.doc, self.lex)
         _repair_verbless_roots(self.doc)
+        _repair_participle_objects(self.doc)
         _repair_auxiliary_subjects(self.doc)
         _repair_quantity_objects(self.doc, self.lex)
         for sentence in self.doc.sents:
@@ -1930,6 +1932,29 @@ def _repair_verbless_roots(doc: Doc) -> None:
         verb.head, verb.dep_ = verb, "ROOT"
         root.head, root.dep_ = verb, "nsubj"
         _reattach_after(root, verb)
+
+
+def _repair_participle_objects(doc: Doc) -> None:
+    """A past participle the parser made a clause of the verb before it, taking that verb's object ("released 15
+    detained British sailors", "extradited reputed cartel boss Osiel Cardenas"): it modifies the object, which is the
+    verb's own."""
+    for verb in doc:
+        participle = next((c for c in verb.rights if c.dep_ == "advcl" and c.tag_ == "VBN"), None)
+        if verb.pos_ != "VERB" or participle is None:
+            continue
+        between = doc[verb.i + 1:participle.i]
+        number = between[0] if len(between) == 1 and between[0].pos_ == "NUM" and between[0].dep_ == "dobj" else None
+        obj = next((c for c in participle.rights if c.dep_ == "dobj"), None)
+        if (len(between) and number is None) or obj is None or any(
+                c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass", "mark", "agent") for c in participle.children):
+            continue
+        for token in list(participle.rights):
+            if token.i > obj.i and token.dep_ in ("prep", "npadvmod", "punct"):
+                token.head = verb
+        obj.head, obj.dep_ = verb, "dobj"
+        participle.head, participle.dep_ = obj, "amod"
+        if number is not None:
+            number.head, number.dep_ = obj, "nummod"
 
 
 def _reattach_after(root: Token, verb: Token) -> None:
