@@ -1247,6 +1247,9 @@ def test_forces_arriving_deploy_and_peacekeepers_arriving_keep_the_peace(nlp):
     events = code(nlp, "Australian-led peacekeepers landed in Dili to restore order.",
                   {"Australian-led peacekeepers": "AUS-IGO", "Dili": "TLS"})
     assert [(e.cameo, e.target.country) for e in events] == [("074", "TLS")]
+    events = code(nlp, "A first batch of Bangladeshi peacekeeping troops arrived in Sierra Leone on Tuesday.",
+                  {"Bangladeshi peacekeeping troops": "BGD-MIL", "Sierra Leone": "SLE"})
+    assert [(e.cameo, e.target.country) for e in events] == [("074", "SLE")]
     events = code(nlp, "Putin arrived in Beijing on Monday.", {"Putin": "putin", "Beijing": "CHN"})
     assert [e.cameo for e in events] == ["042"]
 

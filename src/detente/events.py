@@ -1092,8 +1092,13 @@ class SentenceCoder:
         is their deployment ("Russian troops arrived in Syria"), or the act their noun names ("peacekeepers landed
         in Dili": peacekeeping)."""
         if trigger.code in self.lex.forces_visiting and not trigger.nominal:
-            acts = [n.code for n in (self._noun_trigger(s) for s in subjects if self._is_event_noun(s))
-                    if n is not None and _root(n.code) in ("07", "15")]
+            # the subject, its modifiers and, after a quantity ("a first batch of peacekeeping troops"), its "of"
+            # object's: peacekeeping says more than a deployment
+            heads = [t for s in subjects for t in [s] + _prep_objects(s, ("of",))]
+            codes = [n.code for n in (self._noun_trigger(t) for t in heads if self._is_event_noun(t)) if n] + \
+                [p.code for t in heads for c in t.children if c.dep_ in ("compound", "amod")
+                 for f in _forms(c) for p in self.lex.nouns.get(f, []) if not p.words and p.code]
+            acts = sorted((c for c in codes if _root(c) in ("07", "15")), key=lambda c: _root(c) != "07")
             sectors = {m.sector for s in subjects for m in self.actors(s)}
             if acts:
                 trigger.code = acts[0]
