@@ -1276,3 +1276,11 @@ def test_a_participle_the_parser_made_a_clause_modifies_the_object(nlp):
     events = code(nlp, "Mexico extradited reputed Gulf cartel boss Osiel Cardenas and 14 other drug suspects to the "
                        "United States on Friday.", {"Mexico": "MEX", "the United States": "USA"})
     assert dyads(events) == {("MEX", "USA", "COOPERATE")}
+
+
+def test_a_name_after_an_owner_pronoun_is_the_recipient_not_the_owner(nlp):
+    events = code(nlp, "Pakistani Prime Minister Zafarullah Khan Jamali telephoned his Indian counterpart Atal Behari "
+                       "Vajpayee on Monday.",
+                  {"Pakistani Prime Minister Zafarullah Khan Jamali": "PAK-GOV", "his": "PAK-GOV",
+                   "Indian counterpart Atal Behari Vajpayee": "IND-GOV"})
+    assert dyads(events) == {("PAK", "IND", "CONSULT")}

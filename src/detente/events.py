@@ -868,9 +868,12 @@ class SentenceCoder:
         inside = self.index.within(start, end)
         if len(inside) > 1 and any(t.lower_ in ("and", "&") for t in doc[token.left_edge.i:token.i]):
             return inside
-        mention = self.index.at(start, end, head=token.idx) or next(
-            (m for m in self.index.within(start, token.right_edge.idx + len(token.right_edge))
-             if m.start <= token.idx < m.end), None)  # a mention running on past its head ("militias in Tripoli")
+        mention = self.index.at(start, end, head=token.idx)
+        if mention is None or not mention.start <= token.idx < mention.end:
+            # a mention running on past its head ("militias in Tripoli", "his Indian counterpart Atal Behari
+            # Vajpayee") names the phrase, not an owner before the head
+            mention = next((m for m in self.index.within(start, token.right_edge.idx + len(token.right_edge))
+                            if m.start <= token.idx < m.end), None) or mention
         if mention is not None:
             return self.index.alike(mention)
         if token.lower_ in self.lex.name_suffixes and token.i >= 2 and doc[token.i - 1].text == ",":
