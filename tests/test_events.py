@@ -1284,3 +1284,12 @@ def test_a_name_after_an_owner_pronoun_is_the_recipient_not_the_owner(nlp):
                   {"Pakistani Prime Minister Zafarullah Khan Jamali": "PAK-GOV", "his": "PAK-GOV",
                    "Indian counterpart Atal Behari Vajpayee": "IND-GOV"})
     assert dyads(events) == {("PAK", "IND", "CONSULT")}
+
+
+def test_a_mediator_and_a_venue_are_no_parties_to_an_accord(nlp):
+    events = code(nlp, "A Russian-brokered ceasefire between Armenia and Azerbaijan took effect on Thursday.",
+                  {"Russian": "RUS", "Armenia": "ARM", "Azerbaijan": "AZE"})
+    assert dyads(events) == {("ARM", "AZE", "RETREAT"), ("AZE", "ARM", "RETREAT")}
+    events = code(nlp, "Rabin and Arafat signed an interim accord at the White House on Thursday.",
+                  {"Rabin": "ISR-GOV", "Arafat": "PSE-GOV", "the White House": "USA-GOV"})
+    assert all(e.target.country != "USA" for e in events)

@@ -172,6 +172,7 @@ class Lexicon:
     wanted_participles: set[str]  # "men sought in the slaying": a participle that names suspects, no event
     forces_visiting: set[str]  # visit codes that, made by forces, are their deployment ("troops arrived in Syria")
     naming_verbs: set[str]  # "what he called a new chapter": a verb that names its object, no act
+    mediating: set[str]  # "a Russian-brokered ceasefire": participles whose modifier names a mediator, no party
     aircraft: set[str]  # "warplanes bombed ...": force used by these is an aerial attack
     completing: set[str]  # verbs of ending that, said of a visit or meeting, complete it ("ended a visit")
     completed_codes: set[str]  # the codes (3 digits) of visits and meetings
@@ -1178,7 +1179,8 @@ class SentenceCoder:
         noun = trigger.token
         sources: list[Token] = list(trigger.sources) or [c for c in noun.children if c.dep_ == "poss"]
         # a generic modifier ("military occupation", "a government offensive") names no actor
-        modifiers = [c for c in noun.children if c.dep_ in ("compound", "amod", "nmod") and self._names_actor(c)]
+        modifiers = [c for c in noun.children if c.dep_ in ("compound", "amod", "nmod") and self._names_actor(c)
+                     and _lemma(c) not in self.lex.mediating]  # "a Russian-brokered ceasefire": Russia mediates
         modifiers += [c for m in modifiers for c in m.children  # "Russian-Turkish talks": both sides
                       if c.dep_ in ("amod", "compound", "nmod") and c.i + 1 < len(c.doc) and c.doc[c.i + 1].text == "-"
                       and self._names_actor(c)]
@@ -1217,6 +1219,8 @@ class SentenceCoder:
                         any(m.resolved_by != "place" for m in self._mentions_at(pobj)):
                     targets.append(pobj)  # "the withdrawal of its troops from Lebanon", not "from the Bosnian town"
                 elif (word in NOUN_TARGET_PREPS or word == "of") and not targets and self.actors(pobj, deep=False):
+                    if trigger.code in self.lex.reciprocal and word in LOCATIVE_PREPS and prep.head != noun:
+                        continue  # "signed an accord at the White House": where it was signed is no party
                     if word != "in" or _root(trigger.code) in CONFLICT_ROOTS | {"13"}:
                         targets.append(pobj)
                 elif word == "into" and not targets and _root(trigger.code) == "09":
