@@ -502,3 +502,11 @@ def test_a_state_of_emergency_is_no_institution_and_natal_is_south_african(setup
 def test_a_compass_word_before_and_names_a_country_with_the_next_name(setup):
     analysis = analyse(setup, "South and North Korea agreed to reopen the border.")
     assert [(m.text, m.country) for m in analysis.mentions] == [("South", "KOR"), ("North Korea", "PRK")]
+
+
+def test_an_organisation_s_member_and_a_state_s_unknown_body_take_its_country(setup):
+    sands = analyse(setup, "IRA prisoner Bobby Sands began a hunger strike in the Maze prison on Sunday.",
+                    published="1981-03-02")
+    assert find(sands, "IRA prisoner Bobby Sands").country == "GBR"
+    commission = analyse(setup, "North Korea's National Defence Commission on Thursday denied any role.")
+    assert [(m.text, m.country) for m in commission.mentions][-1] == ("National Defence Commission", "PRK")

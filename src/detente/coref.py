@@ -651,8 +651,12 @@ class Resolver:
                 return start, title, found[1].key, None
         title = self.desc_ending.get(i)
         if title is None or title.kind != "title":
-            start, country = self._country_before(self._skip_role_words(i))  # "Iranian Qassem Soleimani",
-            # "American basketball star Brittney Griner"
+            j = self._skip_role_words(i)
+            start, country = self._country_before(j)  # "Iranian Qassem Soleimani", "American basketball star
+            # Brittney Griner"
+            if country is None and j < i:  # "IRA prisoner Bobby Sands", "Hamas militant X": a member's state
+                start, org = self._organization_before(j)
+                country = org.country_at(self.date) if org is not None and org.kind != "igo" else None
             return (start, None, country, None) if country else (i, None, None, None)
         start = self._skip_modifiers_backward(title.start)
         begin, country = self._country_before(start)
@@ -669,14 +673,17 @@ class Resolver:
 
     def _skip_role_words(self, i: int) -> int:
         """Start of the common nouns and adjectives describing the person named at token i ("basketball star",
-        "genocide suspect"), when a nationality stands right before them; else i. A hyphenated nationality
-        ("pro-Russian", "Iranian-born") says nothing of the person's own."""
+        "genocide suspect"), when a nationality or a known organisation stands right before them; else i. A
+        hyphenated nationality ("pro-Russian", "Iranian-born") says nothing of the person's own."""
         doc = self.doc
         j = i
         while j > 0 and i - j < 4 and doc[j - 1].is_lower and doc[j - 1].is_alpha and \
                 doc[j - 1].pos_ in ("NOUN", "ADJ") and j not in self.entity_ending:
             j -= 1
         start, country = self._country_before(j)
+        if country is None:
+            start, org = self._organization_before(j)
+            country = org.id if org is not None else None
         if j == i or country is None or (start > 0 and doc[start - 1].text == "-"):
             return i
         return j
@@ -747,8 +754,10 @@ class Resolver:
         if entry is None:
             if any(d.start <= span.start + (span[0].lower_ == "the") and span.end <= d.end for d in self.descriptors):
                 return  # "the Foreign Ministry", "State" of "Secretary of State": resolved with the descriptors
-            if span.label_ == "ORG":
-                self._new_organization(span, None)
+            if span.label_ == "ORG":  # "North Korea's National Defence Commission" is North Korea's
+                owner = self._country_before(span.start)[1] if span.start > 0 and \
+                    self.doc[span.start - 1].text in POSSESSIVE else None
+                self._new_organization(span, owner)
             return
         if entry.kind == "person":
             return
