@@ -510,3 +510,12 @@ def test_an_organisation_s_member_and_a_state_s_unknown_body_take_its_country(se
     assert find(sands, "IRA prisoner Bobby Sands").country == "GBR"
     commission = analyse(setup, "North Korea's National Defence Commission on Thursday denied any role.")
     assert [(m.text, m.country) for m in commission.mentions][-1] == ("National Defence Commission", "PRK")
+
+
+def test_a_state_named_where_an_object_is_says_who_the_officials_are(setup):
+    nepal = analyse(setup, "Maoist rebels attacked a police post in western Nepal before dawn on Saturday, officials "
+                           "said.")
+    assert find(nepal, "rebels").country == "NPL"
+    mixed = analyse(setup, "Authorities imposed a curfew in the Kyrgyz city of Osh after clashes between ethnic Kyrgyz "
+                           "and Uzbeks.")
+    assert find(mixed, "Authorities").country != "UZB"  # the place is Kyrgyz; the Uzbeks are not its officials

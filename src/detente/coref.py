@@ -1207,7 +1207,7 @@ class Resolver:
         sent = self.sent_of[item.start]
         parties = self._parties_of(self.doc[item.start:item.end].root)
         here = {country for country, root in self._sent_countries.get(sent, []) + self._pending_countries.get(sent, [])
-                if root < 0 or not parties & ({root} | {a.i for a in self.doc[root].ancestors})}
+                if root < 0 or not self._party_named(root, parties)}
         for named in (here, {r.country for r in self.earlier if r.country in countries}):
             if named:
                 return next(iter(named)) if len(named) == 1 else None
@@ -1219,6 +1219,18 @@ class Resolver:
         if any(t.lower_ in self.place_prepositions for t in self.doc[max(start - 1, 0):end]):
             return -1
         return self.doc[start:end].root.i
+
+    def _party_named(self, i: int, parties: set[int]) -> bool:
+        """Whether token i names one of the `parties` or lies in one, outside a place phrase within it ("imposed a
+        curfew in the Kyrgyz city of Osh": Kyrgyzstan is where, not whom)."""
+        for token in [self.doc[i], *self.doc[i].ancestors]:
+            if token.i in parties:
+                return True
+            if token.dep_ == "prep" and token.lower_ in self.place_prepositions and any(
+                    p.dep_ == "pobj" and (p.ent_type_ in ("GPE", "LOC") or p.lemma_.lower() in self.settlements)
+                    for p in token.children):
+                return False
+        return False
 
     def _parties_of(self, subject: Token) -> set[int]:
         """The objects, non-place prepositional objects and reported clauses of the verb a subject acts in."""
