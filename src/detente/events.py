@@ -1581,7 +1581,8 @@ class Coder:
         elif reciprocal and not target_mentions and partner_mentions and \
                 not trigger.nominal:
             pairs = [(a, b) for a in _unique(sources) for b in _unique(partner_mentions) if a.actor_id != b.actor_id]
-        elif reciprocal and not target_mentions:
+        elif reciprocal and (not target_mentions or not sources and len(_unique(partner_mentions)) > 1):
+            # "a ceasefire between Armenia and Azerbaijan over Nagorno-Karabakh": the partners act together
             group = _unique(sources + partner_mentions)
             pairs = [(a, b) for a in group for b in group if a.actor_id != b.actor_id]
             if not pairs and not partner_mentions and trigger.code in self.lex.alone:
