@@ -1295,3 +1295,11 @@ def test_a_mediator_and_a_venue_are_no_parties_to_an_accord(nlp):
     events = code(nlp, "Rabin and Arafat signed an interim accord at the White House on Thursday.",
                   {"Rabin": "ISR-GOV", "Arafat": "PSE-GOV", "the White House": "USA-GOV"})
     assert all(e.target.country != "USA" for e in events)
+
+
+def test_giving_a_party_days_to_act_is_an_ultimatum(nlp):
+    events = code(nlp, "NATO gave Bosnian Serb forces ten days to withdraw their heavy weapons or face air strikes.",
+                  {"NATO": "NATO", "Bosnian Serb forces": "BIH-MIL"})
+    assert [(e.cameo, e.target.country) for e in events] == [("139", "BIH")]
+    events = code(nlp, "Japan gave Indonesia two billion dollars.", {"Japan": "JPN", "Indonesia": "IDN"})
+    assert [e.plover for e in events] == ["AID"]
