@@ -7,10 +7,12 @@ import json
 import pytest
 
 from detente.events import extract_events, link_across_documents, load_lexicon
-from detente.model import ActorRef, Document, DocumentAnalysis, Event, Mention, Quote
+from detente.model import Actor, ActorRef, Document, DocumentAnalysis, Event, Mention, Quote
 
 NAMED = {"hamas": "PSE", "putin": "RUS", "trump": "USA", "erdogan": "TUR", "soleimani": "IRN", "al-thani": "QAT",
+         "kim": "KOR",
          "islamic-state": None, "un-security-council": None}  # actor ids that are not country or sector codes
+PEOPLE = {"putin", "trump", "erdogan", "soleimani", "al-thani", "kim"}
 
 
 @pytest.fixture(scope="module")
@@ -37,6 +39,8 @@ def code(nlp, text: str, mentions: dict[str, str | list[str]], published: str | 
                                                  _country(actor_id), _sector(actor_id),
                                                  (resolved or {}).get(surface, "dictionary")))
             start = text.find(surface, start + 1)
+    for actor_id in {m.actor_id for m in analysis.mentions} & PEOPLE:
+        analysis.actors[actor_id] = Actor(actor_id, actor_id, NAMED[actor_id], None, "person")
     analysis.quotes = list(quotes)
     return extract_events(doc, analysis, "body")
 
@@ -1303,3 +1307,11 @@ def test_giving_a_party_days_to_act_is_an_ultimatum(nlp):
     assert [(e.cameo, e.target.country) for e in events] == [("139", "BIH")]
     events = code(nlp, "Japan gave Indonesia two billion dollars.", {"Japan": "JPN", "Indonesia": "IDN"})
     assert [e.plover for e in events] == ["AID"]
+
+
+def test_welcoming_a_person_is_hosting_and_welcoming_a_decision_is_praise(nlp):
+    events = code(nlp, "Emperor Akihito welcomed South Korean President Kim Dae-jung at the Imperial Palace on "
+                       "Wednesday.", {"Emperor Akihito": "JPN-GOV", "South Korean President Kim Dae-jung": "kim"})
+    assert [e.cameo for e in events] == ["043"]
+    events = code(nlp, "France welcomed the agreement on Monday.", {"France": "FRA"})
+    assert all(e.cameo != "043" for e in events)

@@ -172,6 +172,7 @@ class Lexicon:
     wanted_participles: set[str]  # "men sought in the slaying": a participle that names suspects, no event
     forces_visiting: set[str]  # visit codes that, made by forces, are their deployment ("troops arrived in Syria")
     naming_verbs: set[str]  # "what he called a new chapter": a verb that names its object, no act
+    welcoming: dict  # {verbs, code}: welcoming a person is hosting them ("welcomed President Kim at the palace")
     mediating: set[str]  # "a Russian-brokered ceasefire": participles whose modifier names a mediator, no party
     aircraft: set[str]  # "warplanes bombed ...": force used by these is an aerial attack
     completing: set[str]  # verbs of ending that, said of a visit or meeting, complete it ("ended a visit")
@@ -282,6 +283,7 @@ def load_lexicon() -> Lexicon:
         handing_codes=tuple(str(c) for c in data["handing_codes"]),
         alone={str(k): str(v) for k, v in data["alone"].items()},
         received_goods={str(k): str(v) for k, v in data["received_goods"].items()},
+        welcoming={"verbs": set(data["welcoming"]["verbs"]), "code": str(data["welcoming"]["code"])},
         deployment_codes={str(k): str(v) for k, v in data["deploying"]["codes"].items()},
         civil_recode={str(k): str(v) for k, v in data["civil"]["recode"].items()},
         joining_phrases=[tuple(str(p).lower().split()) for p in data["joining_phrases"]],
@@ -452,7 +454,14 @@ class SentenceCoder:
         if pattern.code is None:
             return None  # "host talks", "hold power": no event of the verb; an event noun it has is coded alone
         self.consumed.update(t.i for t in words)
-        return Trigger(token, pattern.code, words, clause=token)
+        code = self.lex.welcoming["code"] if not pattern.words and _lemma(token) in self.lex.welcoming["verbs"] and \
+            obj is not None and self._names_person(obj) else pattern.code
+        return Trigger(token, code, words, clause=token)
+
+    def _names_person(self, token: Token) -> bool:
+        """Whether a token heads the mention of a person ("welcomed South Korean President Kim Dae-jung")."""
+        return any(getattr(self.analysis.actors.get(m.actor_id), "kind", None) == "person"
+                   for m in self._mentions_at(token))
 
     def _received_goods(self, verb: Token) -> Trigger | None:
         """Goods received from a giver are its aid to the receiver ("Georgian demonstrators received weapons from the
