@@ -1315,3 +1315,11 @@ def test_welcoming_a_person_is_hosting_and_welcoming_a_decision_is_praise(nlp):
     assert [e.cameo for e in events] == ["043"]
     events = code(nlp, "France welcomed the agreement on Monday.", {"France": "FRA"})
     assert all(e.cameo != "043" for e in events)
+
+
+def test_a_date_is_no_word_of_a_pattern_and_naming_someone_is_no_act(nlp):
+    events = code(nlp, "Chavez called Bush the devil in a speech on Wednesday.", {"Chavez": "VEN-GOV", "Bush": "USA-GOV"})
+    assert events == []  # not "called on", not a phone call
+    events = code(nlp, "Venezuela threatened to cut off oil supplies to the United States.",
+                  {"Venezuela": "VEN", "the United States": "USA"})
+    assert [e.cameo for e in events] == ["1312"]

@@ -307,10 +307,15 @@ def _local(token: Token, depth: int = 3) -> list[Token]:
     frontier = [token]
     for level in range(depth):
         frontier = [c for t in frontier for c in t.children if
-                    (c.dep_ in LOCAL_DEPS and not (c.dep_ in ("xcomp", "conj") and c.pos_ in ("VERB", "AUX"))) or
-                    (level == 0 and _small_clause(c))]
+                    (c.dep_ in LOCAL_DEPS and not (c.dep_ in ("xcomp", "conj") and c.pos_ in ("VERB", "AUX")) and
+                     not _dating(c)) or (level == 0 and _small_clause(c))]
         found += frontier
     return found
+
+
+def _dating(token: Token) -> bool:
+    """A preposition whose object is a date ("on Wednesday"): no word of a pattern ("called on")."""
+    return token.dep_ == "prep" and any(c.dep_ == "pobj" and c.ent_type_ in ("DATE", "TIME") for c in token.children)
 
 
 def _small_clause(token: Token) -> bool:
@@ -431,8 +436,9 @@ class SentenceCoder:
         if hit is None:
             return self._deployment(token)
         pattern, words = hit
-        if not pattern.words and any(c.dep_ == "oprd" and (c.pos_ == "ADJ" or _lemma(token) in self.lex.naming_verbs)
-                                     for c in token.children):
+        if not pattern.words and (any(c.dep_ == "oprd" and (c.pos_ == "ADJ" or _lemma(token) in self.lex.naming_verbs)
+                                      for c in token.children) or _lemma(token) in self.lex.naming_verbs and any(
+                a.dep_ == "appos" and a.pos_ == "NOUN" for c in token.children if c.dep_ == "dobj" for a in c.children)):
             return None  # "what he called a new chapter", "left hundreds homeless": naming or a result, no act (a
             # noun the parser made the result of "shelled the city, damaging churches" is not one)
         if pattern.code is None and any(_lemma(w) in self.lex.owned_proposals and self.actors(w, deep=False)
