@@ -1323,3 +1323,9 @@ def test_a_date_is_no_word_of_a_pattern_and_naming_someone_is_no_act(nlp):
     events = code(nlp, "Venezuela threatened to cut off oil supplies to the United States.",
                   {"Venezuela": "VEN", "the United States": "USA"})
     assert [e.cameo for e in events] == ["1312"]
+
+
+def test_an_in_phrase_beside_the_object_completes_no_pattern(nlp):
+    events = code(nlp, "Abbas suspended peace talks with Israel on Sunday in protest at a deadly Israeli offensive.",
+                  {"Abbas": "PSE-GOV", "Israel": "ISR", "Israeli": "ISR"})
+    assert ("PSE", "ISR", "SANCTION") in dyads(events) and all(e.plover != "CONCEDE" for e in events)

@@ -366,9 +366,12 @@ def _conditional(token: Token) -> bool:
 def _in_adjunct(token: Token, trigger: Token, words: tuple[str, ...], time_preps: set[str]) -> bool:
     """Whether a word is the object of a fronted phrase or a time phrase the pattern does not name ("In the November
     deal, Turkey and Libya agreed on a line" is no "agree deal"; "suspended $300 million in military assistance"
-    still suspends assistance)."""
+    still suspends assistance), or of an "in" phrase of the trigger beside its own object ("suspended talks with
+    Israel in protest at the offensive" is no "suspend protest")."""
     prep = token.head
-    return token.dep_ == "pobj" and prep.lower_ not in words and (prep.i < trigger.i or prep.lower_ in time_preps)
+    return token.dep_ == "pobj" and prep.lower_ not in words and (
+        prep.i < trigger.i or prep.lower_ in time_preps or
+        (prep.lower_ == "in" and prep.head == trigger and any(c.dep_ == "dobj" for c in trigger.children)))
 
 
 @dataclass
