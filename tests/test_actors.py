@@ -519,3 +519,12 @@ def test_a_state_named_where_an_object_is_says_who_the_officials_are(setup):
     mixed = analyse(setup, "Authorities imposed a curfew in the Kyrgyz city of Osh after clashes between ethnic Kyrgyz "
                            "and Uzbeks.")
     assert find(mixed, "Authorities").country != "UZB"  # the place is Kyrgyz; the Uzbeks are not its officials
+
+
+def test_a_bare_congress_is_the_us_one_unless_the_sentence_is_about_another_state_s_leaders(setup):
+    peru = analyse(setup, "President Alberto Fujimori suspended Peru's constitution and dissolved Congress on Sunday.",
+                   published="1992-04-06")
+    assert find(peru, "Congress").country == "PER"
+    for text in ("Congress passed the bill on Tuesday.", "Congress approved aid to Ukraine's government.",
+                 "Obama asked Congress to approve strikes on Syria."):
+        assert find(analyse(setup, text), "Congress").country == "USA", text

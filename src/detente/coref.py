@@ -133,6 +133,7 @@ class Resolver:
         self._bare_descriptors()
         self._pronouns()
         self._place_strangers()
+        self._local_bodies()
         self._resolve_pending()
         return self._mentions()
 
@@ -1186,6 +1187,28 @@ class Resolver:
             for referent in self.referents:
                 if referent.actor.id == actor.id and referent.country is None:
                     referent.actor, referent.country = actor, country
+
+    def _local_bodies(self) -> None:
+        """A body named only by a name many states' bodies share ("Congress") is, in a text that never names its own
+        state, that of the one other state whose leaders or government its sentence names ("Fujimori suspended
+        Peru's constitution and dissolved Congress")."""
+        shared = self.words.get("shared_body_names", {})
+        for referent in self.referents:
+            text = self.doc[referent.start:referent.end].text
+            sector = shared.get(text[4:] if text.lower().startswith("the ") else text)
+            before = self.doc[referent.start - 1] if referent.start > 0 else None
+            if sector is None or (before is not None and before.text[:1].isupper() and not before.is_sent_start) or \
+                    any(r.country == referent.country for r in self.earlier + self.referents
+                        if r.actor.id != referent.actor.id):
+                continue  # part of a longer name ("World Jewish Congress"), or its own state is named elsewhere
+            parties = self._parties_of(self.doc[referent.start:referent.end].root)  # not whom it acts on
+            named = {r.country for r in self.referents if r.sent == referent.sent and r is not referent and
+                     r.country in self.registry.countries and (r.person or r.sector == "GOV") and
+                     not (self._anchor(r.start, r.end) >= 0 and
+                          self._party_named(self._anchor(r.start, r.end), parties))}
+            if len(named) == 1:
+                actor = self.registry.sector_actor(named.pop(), sector)
+                referent.actor, referent.country, referent.sector = actor, actor.country, sector
 
     def _stateless(self, item: Pending) -> bool:
         """Whether a description is marked as of no state of the context ("international aid agencies")."""
