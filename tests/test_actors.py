@@ -528,3 +528,11 @@ def test_a_bare_congress_is_the_us_one_unless_the_sentence_is_about_another_stat
     for text in ("Congress passed the bill on Tuesday.", "Congress approved aid to Ukraine's government.",
                  "Obama asked Congress to approve strikes on Syria."):
         assert find(analyse(setup, text), "Congress").country == "USA", text
+
+
+def test_a_city_name_two_states_share_is_the_one_whose_state_the_text_names(setup):
+    lebanon = analyse(setup, "Syrian officers ended mediation efforts in Tripoli as shells crashed into the north "
+                             "Lebanese port.")
+    assert find(lebanon, "Tripoli").country == "LBN"
+    libya = analyse(setup, "Libyan rebels advanced on Tripoli.")
+    assert find(libya, "Tripoli").country == "LBY"

@@ -773,6 +773,10 @@ class Resolver:
                 self._add(span.start, span.end, actor, actor.sector, resolved_by_name, loaded=org.loaded)
             return
         iso3 = entry.key
+        namesake = self._namesake_state(span, iso3) if entry.kind in ("metonym", "place") else None
+        if namesake is not None:  # "Tripoli, the north Lebanese port": the Lebanese city, a place
+            self._add(span.start, span.end, registry.state_actor(namesake), None, "place")
+            return
         if iso3 not in registry.countries or self._join_descriptor(span, entry):
             return
         if entry.kind == "country":
@@ -794,6 +798,15 @@ class Resolver:
             self._add(span.start, span.end, registry.sector_actor(iso3, "GOV"), "GOV", "epithet", loaded=True)
         elif entry.kind == "place":
             self._add(span.start, span.end, registry.state_actor(iso3), None, "place")
+
+    def _namesake_state(self, span: Span, iso3: str) -> str | None:
+        """The other state a city name shared by two states names ("Tripoli": Libya's capital, a Lebanese port) when
+        the text names that state and never the usual one."""
+        others = set(self.words.get("namesake_places", {}).get(span.text, ())) - {iso3}
+        named = {entry.key for _, entry in self.entity_starting.values()
+                 if entry is not None and entry.kind in ("country", "adjective")}
+        found = others & named
+        return found.pop() if len(found) == 1 and iso3 not in named else None
 
     def _names_a_place(self, span: Span) -> bool:
         """ "talks in Moscow", "a visit to Riyadh": the capital as a place, not its government."""
