@@ -1254,6 +1254,9 @@ def test_forces_arriving_deploy_and_peacekeepers_arriving_keep_the_peace(nlp):
     events = code(nlp, "A first batch of Bangladeshi peacekeeping troops arrived in Sierra Leone on Tuesday.",
                   {"Bangladeshi peacekeeping troops": "BGD-MIL", "Sierra Leone": "SLE"})
     assert [(e.cameo, e.target.country) for e in events] == [("074", "SLE")]
+    events = code(nlp, "A team of Cuban doctors arrived in Freetown on Thursday to help Sierra Leone battle Ebola.",
+                  {"Cuban doctors": "CUB-HLH", "Freetown": "SLE", "Sierra Leone": "SLE"})
+    assert [(e.plover, e.target.country) for e in events] == [("AID", "SLE")]  # an arrival to help is aid
     events = code(nlp, "Putin arrived in Beijing on Monday.", {"Putin": "putin", "Beijing": "CHN"})
     assert [e.cameo for e in events] == ["042"]
 

@@ -1120,6 +1120,12 @@ class SentenceCoder:
             codes = [n.code for n in (self._noun_trigger(t) for t in heads if self._is_event_noun(t)) if n] + \
                 [p.code for t in heads for c in t.children if c.dep_ in ("compound", "amod")
                  for f in _forms(c) for p in self.lex.nouns.get(f, []) if not p.words and p.code]
+            # the aid an infinitive of purpose names ("arrived in Freetown to help Sierra Leone", "moved into Rwanda
+            # to protect civilians")
+            purposes = [c for c in trigger.token.children if c.dep_ in ("advcl", "xcomp") and c.tag_ == "VB" and
+                        any(a.lower_ == "to" for a in c.children)]
+            codes += [p.code for v in purposes for f in _forms(v) for p in self.lex.verbs.get(f, [])
+                      if not p.words and p.code and _root(p.code) == "07"]
             acts = sorted((c for c in codes if _root(c) in ("07", "15")), key=lambda c: _root(c) != "07")
             sectors = {m.sector for s in subjects for m in self.actors(s)}
             if acts:
