@@ -1332,3 +1332,9 @@ def test_an_in_phrase_beside_the_object_completes_no_pattern(nlp):
     events = code(nlp, "Abbas suspended peace talks with Israel on Sunday in protest at a deadly Israeli offensive.",
                   {"Abbas": "PSE-GOV", "Israel": "ISR", "Israeli": "ISR"})
     assert ("PSE", "ISR", "SANCTION") in dyads(events) and all(e.plover != "CONCEDE" for e in events)
+
+
+def test_aid_goes_to_the_place_named_inside_what_is_sent(nlp):
+    events = code(nlp, "Israel sent a search-and-rescue team and a field hospital to the quake-hit Turkish town of "
+                       "Golcuk on Wednesday.", {"Israel": "ISR", "Turkish": "TUR"})
+    assert dyads(events) == {("ISR", "TUR", "AID")}

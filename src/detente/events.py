@@ -1013,7 +1013,8 @@ class SentenceCoder:
         if not targets and not patients and _root(trigger.code) == "07":
             # "deposited $1 billion in Lebanon's central bank"; "airdropped grain to famine victims in southern
             # Sudan": aid goes to the state its recipients are in
-            given = _prep_objects(verb, ("to", "into", "for"))
+            given = _prep_objects(verb, ("to", "into", "for")) + [  # "dispatched supplies and medical teams to Nepal"
+                p for o in objects + carriers for c in (o, *o.conjuncts) for p in _prep_objects(c, ("to",))]
             deposited = _prep_objects(verb, ("in",)) if objects else []
             targets = [p for p in given + deposited if any(_located(m) for m in self.actors(p))][:1] or \
                 self._place_in_objects(given)
