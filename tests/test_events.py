@@ -1338,3 +1338,12 @@ def test_aid_goes_to_the_place_named_inside_what_is_sent(nlp):
     events = code(nlp, "Israel sent a search-and-rescue team and a field hospital to the quake-hit Turkish town of "
                        "Golcuk on Wednesday.", {"Israel": "ISR", "Turkish": "TUR"})
     assert dyads(events) == {("ISR", "TUR", "AID")}
+
+
+def test_killing_that_follows_an_attack_as_its_result_is_the_same_attack(nlp):
+    events = code(nlp, "North Korean artillery shelled South Korea's Yeonpyeong Island, killing two marines.",
+                  {"North Korean artillery": "PRK-MIL", "South Korea": "KOR", "marines": "KOR-MIL"})
+    assert [(e.cameo, e.target.country) for e in events] == [("194", "KOR")]
+    events = code(nlp, "Pakistani troops violated the ceasefire, firing mortar shells at Indian positions.",
+                  {"Pakistani troops": "PAK-MIL", "Indian": "IND"})
+    assert ("PAK", "IND", "ASSAULT") in dyads(events)  # the participle alone names the recipient

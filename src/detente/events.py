@@ -92,6 +92,7 @@ NOT_NEGATING = {"just", "only", "merely", "simply"}  # "has not just supported":
 # investigations, coercion and violence are coded even when the doer is not named; placed in a country, the doer is
 # its authorities (an investigation, a restriction, curfew or state of emergency) or its unidentified armed forces
 AGENTLESS_ROOTS = {"09", "17", "18", "19", "20"}
+VIOLENT_ROOTS = {"18", "19", "20"}
 AUTHORITY_CODES = ("09", "172")
 VIOLENT_ROOTS = {"18", "19", "20"}
 HARMFUL_ROOTS = {"15", "16", "17", "18", "19", "20"}
@@ -775,6 +776,16 @@ class SentenceCoder:
             inner.negated = True
             outer = _coded_governor(governor, outer, "016", extra)
             outer.content = inner
+
+    def consequence(self, trigger: Trigger, triggers: list[Trigger]) -> bool:
+        """Whether violence is the result of the violent act with a recipient that it follows as a participle:
+        "Insurgents bombarded Aleppo, killing at least eight people" states one attack, coded by its act ("violated
+        the ceasefire, firing shells at Indian positions" names its recipient only in the participle)."""
+        token = trigger.token
+        return not trigger.nominal and token.dep_ == "advcl" and token.tag_ == "VBG" and \
+            _root(trigger.code) in VIOLENT_ROOTS and not any(c.dep_ == "mark" for c in token.children) and \
+            any(t.token == token.head and _root(t.code) in VIOLENT_ROOTS and self.arguments(t)[1]
+                for t in triggers if t is not trigger)
 
     def in_background(self, trigger: Trigger, triggers: list[Trigger]) -> bool:
         """Whether an event is stated only in a background constituent of its sentence: a relative clause, a
@@ -1567,6 +1578,7 @@ class Coder:
                 continue
             coder = SentenceCoder(self.lex, sentence, self.index, self.analysis)
             triggers = [t for t in coder.govern(coder.triggers()) if not t.absorbed]
+            triggers = [t for t in triggers if not coder.consequence(t, triggers)]
             backgrounds = [t for t in sentence if coder.opens_background(t)]
             for trigger in triggers:
                 elsewhere = [_char_span(b) for b in backgrounds
