@@ -1347,3 +1347,10 @@ def test_killing_that_follows_an_attack_as_its_result_is_the_same_attack(nlp):
     events = code(nlp, "Pakistani troops violated the ceasefire, firing mortar shells at Indian positions.",
                   {"Pakistani troops": "PAK-MIL", "Indian": "IND"})
     assert ("PAK", "IND", "ASSAULT") in dyads(events)  # the participle alone names the recipient
+
+
+def test_what_an_accusation_alleges_is_no_event_however_deep(nlp):
+    events = code(nlp, "Rwanda alleged that France was aware of the preparations, and that the French military "
+                       "actively took part in the killing.",
+                  {"Rwanda": "RWA", "France": "FRA", "the French military": "FRA-MIL"})
+    assert all(e.plover != "ASSAULT" for e in events)

@@ -787,6 +787,14 @@ class SentenceCoder:
             any(t.token == token.head and _root(t.code) in VIOLENT_ROOTS and self.arguments(t)[1]
                 for t in triggers if t is not trigger)
 
+    def charged(self, trigger: Trigger) -> bool:
+        """Whether an event is part of a charge an actor makes, however deep in the clause the accusing verb governs
+        ("Rwanda alleged ... that the French military took part in the killing": the killing is what is alleged; a
+        claim by no actor leaves the claimed event as reported)."""
+        token = trigger.clause or trigger.token
+        return any(a.dep_ == "ccomp" and self.lex.control_kind(a.head) == "accuse" and
+                   any(self.actors(s) for s in _subjects(a.head)) for a in [token, *token.ancestors])
+
     def in_background(self, trigger: Trigger, triggers: list[Trigger]) -> bool:
         """Whether an event is stated only in a background constituent of its sentence: a relative clause, a
         participial modifier of a noun, an adverbial clause of time or reason ("one day after a jet shot down ...",
@@ -1578,7 +1586,7 @@ class Coder:
                 continue
             coder = SentenceCoder(self.lex, sentence, self.index, self.analysis)
             triggers = [t for t in coder.govern(coder.triggers()) if not t.absorbed]
-            triggers = [t for t in triggers if not coder.consequence(t, triggers)]
+            triggers = [t for t in triggers if not coder.consequence(t, triggers) and not coder.charged(t)]
             backgrounds = [t for t in sentence if coder.opens_background(t)]
             for trigger in triggers:
                 elsewhere = [_char_span(b) for b in backgrounds
