@@ -1354,3 +1354,12 @@ def test_what_an_accusation_alleges_is_no_event_however_deep(nlp):
                        "actively took part in the killing.",
                   {"Rwanda": "RWA", "France": "FRA", "the French military": "FRA-MIL"})
     assert all(e.plover != "ASSAULT" for e in events)
+
+
+def test_a_warning_of_no_act_to_no_one_is_a_comment_not_a_threat(nlp):
+    events = code(nlp, "The United Nations warned that famine was imminent in Somalia.",
+                  {"The United Nations": "UNO-IGO", "Somalia": "SOM"})
+    assert [e.plover for e in events] == ["STATEMENT"]
+    for text in ("Beijing warned that it would take Taiwan by force.", "Beijing warned Taiwan it would act."):
+        events = code(nlp, text, {"Beijing": "CHN-GOV", "Taiwan": "TWN"})
+        assert [e.plover for e in events] == ["THREATEN"], text

@@ -174,6 +174,7 @@ class Lexicon:
     forces_visiting: set[str]  # visit codes that, made by forces, are their deployment ("troops arrived in Syria")
     naming_verbs: set[str]  # "what he called a new chapter": a verb that names its object, no act
     welcoming: dict  # {verbs, code}: welcoming a person is hosting them ("welcomed President Kim at the palace")
+    warning: dict  # {verbs, code}: a warning of no act and to no one is a comment ("warned that famine was imminent")
     mediating: set[str]  # "a Russian-brokered ceasefire": participles whose modifier names a mediator, no party
     aircraft: set[str]  # "warplanes bombed ...": force used by these is an aerial attack
     completing: set[str]  # verbs of ending that, said of a visit or meeting, complete it ("ended a visit")
@@ -285,6 +286,7 @@ def load_lexicon() -> Lexicon:
         alone={str(k): str(v) for k, v in data["alone"].items()},
         received_goods={str(k): str(v) for k, v in data["received_goods"].items()},
         welcoming={"verbs": set(data["welcoming"]["verbs"]), "code": str(data["welcoming"]["code"])},
+        warning={"verbs": set(data["warning"]["verbs"]), "code": str(data["warning"]["code"])},
         deployment_codes={str(k): str(v) for k, v in data["deploying"]["codes"].items()},
         civil_recode={str(k): str(v) for k, v in data["civil"]["recode"].items()},
         joining_phrases=[tuple(str(p).lower().split()) for p in data["joining_phrases"]],
@@ -786,6 +788,20 @@ class SentenceCoder:
             _root(trigger.code) in VIOLENT_ROOTS and not any(c.dep_ == "mark" for c in token.children) and \
             any(t.token == token.head and _root(t.code) in VIOLENT_ROOTS and self.arguments(t)[1]
                 for t in triggers if t is not trigger)
+
+    def recode_bare_warning(self, trigger: Trigger, triggers: list[Trigger]) -> None:
+        """A warning addressed to no one and naming no act is a pessimistic comment, not a threat ("the UN warned
+        that famine was imminent", "aid agencies warned of a catastrophe"; "warned that it would respond" and
+        "warned Iran against ..." stay threats)."""
+        token = trigger.token
+        if trigger.nominal or trigger.words or _lemma(token) not in self.lex.warning["verbs"] or \
+                _root(trigger.code) != "13" or any(c.dep_ in ("dobj", "dative") for c in token.children):
+            return
+        ours = self._countries(_subjects(token))
+        own_act = any(s.pos_ == "PRON" or self._countries([s]) & ours - {None}  # "warned (that) it would take Taiwan"
+                      for c in token.children if c.dep_ == "ccomp" for s in _subjects(c))
+        if not own_act and not any(t is not trigger and token in t.token.ancestors for t in triggers):
+            trigger.code = self.lex.warning["code"]
 
     def charged(self, trigger: Trigger) -> bool:
         """Whether an event is part of a charge an actor makes, however deep in the clause the accusing verb governs
@@ -1587,6 +1603,8 @@ class Coder:
             coder = SentenceCoder(self.lex, sentence, self.index, self.analysis)
             triggers = [t for t in coder.govern(coder.triggers()) if not t.absorbed]
             triggers = [t for t in triggers if not coder.consequence(t, triggers) and not coder.charged(t)]
+            for trigger in triggers:
+                coder.recode_bare_warning(trigger, triggers)
             backgrounds = [t for t in sentence if coder.opens_background(t)]
             for trigger in triggers:
                 elsewhere = [_char_span(b) for b in backgrounds
