@@ -1363,3 +1363,9 @@ def test_a_warning_of_no_act_to_no_one_is_a_comment_not_a_threat(nlp):
     for text in ("Beijing warned that it would take Taiwan by force.", "Beijing warned Taiwan it would act."):
         events = code(nlp, text, {"Beijing": "CHN-GOV", "Taiwan": "TWN"})
         assert [e.plover for e in events] == ["THREATEN"], text
+
+
+def test_a_conversation_framing_a_clause_is_between_its_subjects(nlp):
+    events = code(nlp, "In a telephone conversation late on Sunday, Netanyahu and Sisi reviewed efforts to restore calm.",
+                  {"Netanyahu": "ISR-GOV", "Sisi": "EGY-GOV"})
+    assert dyads(events) == {("ISR", "EGY", "CONSULT"), ("EGY", "ISR", "CONSULT")}

@@ -1329,6 +1329,11 @@ class SentenceCoder:
         if not sources and trigger.code.startswith("042") and noun.dep_ == "pobj" and \
                 noun.head.lower_ in VISIT_FRAMES and noun.head.head.pos_ in ("VERB", "AUX"):
             sources = [s for s in _subjects(noun.head.head) if self.actors(s)]  # "met X during a visit to Beirut"
+        if not sources and not partners and _root(trigger.code) == "04" and noun.dep_ == "pobj" and \
+                noun.head.lower_ in ("in", "during") and noun.head.i < noun.head.head.i and \
+                noun.head.head.pos_ in ("VERB", "AUX"):
+            # "In a telephone conversation, Netanyahu and Sisi reviewed ...": the clause's subjects talked together
+            partners = [s for s in _subjects(noun.head.head) if len(self.actors(s)) > 1]
         joined = _joined_verb(noun, self.lex) if not sources and not partners else None
         if joined is not None:
             sources = [s for s in _subjects(joined) if self.actors(s)]  # "Israel took part in talks with Syria"
