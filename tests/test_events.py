@@ -1369,3 +1369,9 @@ def test_a_conversation_framing_a_clause_is_between_its_subjects(nlp):
     events = code(nlp, "In a telephone conversation late on Sunday, Netanyahu and Sisi reviewed efforts to restore calm.",
                   {"Netanyahu": "ISR-GOV", "Sisi": "EGY-GOV"})
     assert dyads(events) == {("ISR", "EGY", "CONSULT"), ("EGY", "ISR", "CONSULT")}
+
+
+def test_calling_off_a_protest_blockade_eases_dissent(nlp):
+    events = code(nlp, "The opposition suspended its nationwide road and rail blockade on Sunday.",
+                  {"The opposition": "BGD-OPP"})
+    assert [e.cameo for e in events] == ["082"]
