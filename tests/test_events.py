@@ -1375,3 +1375,19 @@ def test_calling_off_a_protest_blockade_eases_dissent(nlp):
     events = code(nlp, "The opposition suspended its nationwide road and rail blockade on Sunday.",
                   {"The opposition": "BGD-OPP"})
     assert [e.cameo for e in events] == ["082"]
+
+
+def test_chemical_weapons_dropped_on_a_town_attributed_by_foreign_sources(nlp):
+    events = code(nlp, "Iraqi aircraft dropped chemical weapons on the Kurdish town of Halabja, killing thousands of "
+                       "civilians, according to Kurdish and Iranian sources.", {"Iraqi": "IRQ", "Iranian": "IRN"})
+    assert [(e.cameo, e.target) for e in events] == [("2041", None)]  # "according to" names a source, no recipient
+
+
+def test_doers_named_by_no_actor_are_unidentified_and_a_finite_verb_read_as_a_modifier_is_repaired(nlp):
+    events = code(nlp, "Two Sikh bodyguards shot dead Indian Prime Minister Indira Gandhi in New Delhi.",
+                  {"Indian Prime Minister Indira Gandhi": "IND-GOV", "New Delhi": "IND"},
+                  resolved={"New Delhi": "place"})
+    assert [(e.source.country, e.target.country, e.plover) for e in events] == [("IND", "IND", "ASSAULT")]
+    events = code(nlp, "Iraqi troops backed by tanks seized control of Kuwait City on Thursday.",
+                  {"Iraqi troops": "IRQ-MIL", "Kuwait City": "KWT"})
+    assert [(e.source.country, e.target.country, e.plover) for e in events] == [("IRQ", "KWT", "COERCE")]

@@ -1132,7 +1132,8 @@ class SentenceCoder:
     def agentless(self, trigger: Trigger, subjects: list[Token]) -> bool:
         """Whether a coercive or violent event leaves its doer unnamed: a passive without agent ("were killed",
         "soldiers killed in Ukraine", "a curfew was imposed") or whose agent is an event noun naming no actor ("killed
-        in a suicide bombing"), or an event noun naming no actor as the subject ("a roadside bombing killed ...")."""
+        in a suicide bombing"), or a subject naming no actor ("a roadside bombing killed ...", "two bodyguards shot
+        dead the prime minister")."""
         if trigger.sources or _root(trigger.code) not in AGENTLESS_ROOTS or trigger.code in self.lex.reciprocal:
             return False
         if trigger.nominal:  # "a curfew was imposed on Osh": the passive subject of a light verb with no agent
@@ -1141,7 +1142,9 @@ class SentenceCoder:
                 not any(self.actors(a) for a in self._noun_agents(noun))
         if not subjects:
             return _passive(trigger.token)
-        return all(self._is_event_noun(s) and not any(self.actors(a) for a in self._noun_agents(s)) for s in subjects)
+        # "two Sikh bodyguards shot dead Indira Gandhi": doers the text names by no actor are unidentified
+        return all((self._is_event_noun(s) and not any(self.actors(a) for a in self._noun_agents(s))) or
+                   (s.pos_ == "NOUN" and not self.actors(s) and not _passive(trigger.token)) for s in subjects)
 
     def code_by_means(self, trigger: Trigger, subjects: list[Token]) -> None:
         """A violent verb done by means of a violent event noun takes the noun's code, which says how ("was blown
@@ -2006,7 +2009,8 @@ def _repair_verbless_roots(doc: Doc) -> None:
         verb = next((c for c in root.rights if c.dep_ == "acl" and c.pos_ == "VERB" and c.tag_ in ("VBD", "VBN")
                      and not any(g.dep_ == "agent" for g in c.children)
                      and any(g.dep_ == "dobj" or (g.dep_ == "prep" and g.lower_ == "with") for g in c.children)),
-                    None)
+                    None) or next((t for t in sentence if t.i > root.i and t.dep_ == "acl" and t.tag_ == "VBD" and
+                                   any(g.dep_ == "dobj" for g in t.children)), None)  # "troops backed by tanks seized"
         if verb is None:
             _repair_finite_modifier(sentence)
             continue
