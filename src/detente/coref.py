@@ -1217,8 +1217,7 @@ class Resolver:
             parties = self._parties_of(self.doc[referent.start:referent.end].root)  # not whom it acts on
             named = {r.country for r in self.referents if r.sent == referent.sent and r is not referent and
                      r.country in self.registry.countries and (r.person or r.sector == "GOV") and
-                     not (self._anchor(r.start, r.end) >= 0 and
-                          self._party_named(self._anchor(r.start, r.end), parties))}
+                     not self._party_named(self._anchor(r.start, r.end), parties)}
             if len(named) == 1:
                 actor = self.registry.sector_actor(named.pop(), sector)
                 referent.actor, referent.country, referent.sector = actor, actor.country, sector
@@ -1243,7 +1242,7 @@ class Resolver:
         sent = self.sent_of[item.start]
         parties = self._parties_of(self.doc[item.start:item.end].root)
         here = {country for country, root in self._sent_countries.get(sent, []) + self._pending_countries.get(sent, [])
-                if root < 0 or not self._party_named(root, parties)}
+                if not self._party_named(root, parties)}
         for named in (here, {r.country for r in self.earlier if r.country in countries}):
             if named:
                 return next(iter(named)) if len(named) == 1 else None
@@ -1258,8 +1257,8 @@ class Resolver:
 
     def _party_named(self, i: int, parties: set[int]) -> bool:
         """Whether token i names one of the `parties` or lies in one, outside a place phrase within it ("imposed a
-        curfew in the Kyrgyz city of Osh": Kyrgyzstan is where, not whom)."""
-        for token in [self.doc[i], *self.doc[i].ancestors]:
+        curfew in the Kyrgyz city of Osh": Kyrgyzstan is where, not whom); a place (i < 0, see `_anchor`) is none."""
+        for token in [self.doc[i], *self.doc[i].ancestors] if i >= 0 else []:
             if token.i in parties:
                 return True
             if token.dep_ == "prep" and token.lower_ in self.place_prepositions and any(
