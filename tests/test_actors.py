@@ -536,3 +536,10 @@ def test_a_city_name_two_states_share_is_the_one_whose_state_the_text_names(setu
     assert find(lebanon, "Tripoli").country == "LBN"
     libya = analyse(setup, "Libyan rebels advanced on Tripoli.")
     assert find(libya, "Tripoli").country == "LBY"
+
+
+def test_settlers_and_chechen_gunmen_have_their_states(setup):
+    settlers = analyse(setup, "Jewish settlers blocked roads in the West Bank on Sunday.")
+    assert find(settlers, "Jewish settlers").country == "ISR"
+    gunmen = analyse(setup, "Chechen gunmen seized a packed Moscow theatre on Wednesday.")
+    assert find(gunmen, "Chechen gunmen").country == "RUS"
