@@ -652,12 +652,7 @@ class Resolver:
                 return start, title, found[1].key, None
         title = self.desc_ending.get(i)
         if title is None or title.kind != "title":
-            j = self._skip_role_words(i)
-            start, country = self._country_before(j)  # "Iranian Qassem Soleimani", "American basketball star
-            # Brittney Griner"
-            if country is None and j < i:  # "IRA prisoner Bobby Sands", "Hamas militant X": a member's state
-                start, org = self._organization_before(j)
-                country = org.country_at(self.date) if org is not None and org.kind != "igo" else None
+            start, country = self._state_before_name(i)
             return (start, None, country, None) if country else (i, None, None, None)
         start = self._skip_modifiers_backward(title.start)
         begin, country = self._country_before(start)
@@ -672,22 +667,24 @@ class Resolver:
                 start -= 1
         return start, title, country, owner
 
-    def _skip_role_words(self, i: int) -> int:
-        """Start of the common nouns and adjectives describing the person named at token i ("basketball star",
-        "genocide suspect"), when a nationality or a known organisation stands right before them; else i. A
-        hyphenated nationality ("pro-Russian", "Iranian-born") says nothing of the person's own."""
+    def _state_before_name(self, i: int) -> tuple[int, str | None]:
+        """The nationality before the name at token i ("Iranian Qassem Soleimani"), also across the common nouns and
+        adjectives describing the person ("American basketball star Brittney Griner"), or the state of a known
+        organisation before such words ("IRA prisoner Bobby Sands") -> (start, ISO3). A hyphenated nationality
+        ("pro-Russian", "Iranian-born") says nothing of the person's own."""
         doc = self.doc
         j = i
         while j > 0 and i - j < 4 and doc[j - 1].is_lower and doc[j - 1].is_alpha and \
                 doc[j - 1].pos_ in ("NOUN", "ADJ") and j not in self.entity_ending:
             j -= 1
-        start, country = self._country_before(j)
-        if country is None:
-            start, org = self._organization_before(j)
-            country = org.id if org is not None else None
-        if j == i or country is None or (start > 0 and doc[start - 1].text == "-"):
-            return i
-        return j
+        if j < i:
+            start, country = self._country_before(j)
+            if country is None:
+                start, org = self._organization_before(j)
+                country = org.country_at(self.date) if org is not None and org.kind != "igo" else None
+            if country is not None and not (start > 0 and doc[start - 1].text == "-"):
+                return start, country
+        return self._country_before(i)
 
     def _organization_before(self, i: int) -> tuple[int, Organization | None]:
         """A known organisation ending at token i, possessive or not: "UN", "NATO's", "Hamas" -> (start, it)."""
@@ -803,6 +800,8 @@ class Resolver:
         """The other state a city name shared by two states names ("Tripoli": Libya's capital, a Lebanese port) when
         the text names that state and never the usual one."""
         others = set(self.words.get("namesake_places", {}).get(span.text, ())) - {iso3}
+        if not others:
+            return None
         named = {entry.key for _, entry in self.entity_starting.values()
                  if entry is not None and entry.kind in ("country", "adjective")}
         found = others & named

@@ -92,7 +92,6 @@ NOT_NEGATING = {"just", "only", "merely", "simply"}  # "has not just supported":
 # investigations, coercion and violence are coded even when the doer is not named; placed in a country, the doer is
 # its authorities (an investigation, a restriction, curfew or state of emergency) or its unidentified armed forces
 AGENTLESS_ROOTS = {"09", "17", "18", "19", "20"}
-VIOLENT_ROOTS = {"18", "19", "20"}
 AUTHORITY_CODES = ("09", "172")
 VIOLENT_ROOTS = {"18", "19", "20"}
 HARMFUL_ROOTS = {"15", "16", "17", "18", "19", "20"}
@@ -1157,14 +1156,13 @@ class SentenceCoder:
             # object's: peacekeeping says more than a deployment
             heads = [t for s in subjects for t in [s] + _prep_objects(s, ("of",))]
             codes = [n.code for n in (self._noun_trigger(t) for t in heads if self._is_event_noun(t)) if n] + \
-                [p.code for t in heads for c in t.children if c.dep_ in ("compound", "amod")
-                 for f in _forms(c) for p in self.lex.nouns.get(f, []) if not p.words and p.code]
+                [code for t in heads for c in t.children if c.dep_ in ("compound", "amod")
+                 for code in _bare_codes(c, self.lex.nouns)]
             # the aid an infinitive of purpose names ("arrived in Freetown to help Sierra Leone", "moved into Rwanda
             # to protect civilians")
             purposes = [c for c in trigger.token.children if c.dep_ in ("advcl", "xcomp") and c.tag_ == "VB" and
                         any(a.lower_ == "to" for a in c.children)]
-            codes += [p.code for v in purposes for f in _forms(v) for p in self.lex.verbs.get(f, [])
-                      if not p.words and p.code and _root(p.code) == "07"]
+            codes += [code for v in purposes for code in _bare_codes(v, self.lex.verbs) if _root(code) == "07"]
             acts = sorted((c for c in codes if _root(c) in ("07", "15")), key=lambda c: _root(c) != "07")
             sectors = {m.sector for s in subjects for m in self.actors(s)}
             if acts:
@@ -1439,6 +1437,11 @@ def _preps(token: Token) -> list[Token]:
 def _prep_objects(token: Token, words: tuple[str, ...]) -> list[Token]:
     """The objects of a token's prepositions that are one of `words` ("to China", "in Gaza")."""
     return [p for c in _preps(token) if c.lower_ in words for p in c.children if p.dep_ == "pobj"]
+
+
+def _bare_codes(token: Token, table: dict[str, list[Pattern]]) -> list[str]:
+    """The codes a word has alone in a lexicon table, no other word of a pattern needed ("peacekeeping", "help")."""
+    return [p.code for form in _forms(token) for p in table.get(form, []) if not p.words and p.code]
 
 
 def _lemma(token: Token) -> str:
@@ -2033,19 +2036,17 @@ def _repair_participle_objects(doc: Doc) -> None:
         if (len(between) and number is None) or obj is None or any(
                 c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass", "mark", "agent") for c in participle.children):
             continue
-        for token in list(participle.rights):
-            if token.i > obj.i and token.dep_ in ("prep", "npadvmod", "punct"):
-                token.head = verb
+        _reattach_after(participle, verb, after=obj)
         obj.head, obj.dep_ = verb, "dobj"
         participle.head, participle.dep_ = obj, "amod"
         if number is not None:
             number.head, number.dep_ = obj, "nummod"
 
 
-def _reattach_after(root: Token, verb: Token) -> None:
-    """Give the new root verb the sentence's own phrases after it that hung from the old root."""
+def _reattach_after(root: Token, verb: Token, after: Token | None = None) -> None:
+    """Give the new root verb the sentence's own phrases after it (or after `after`) that hung from the old root."""
     for token in list(root.children):
-        if token.i > verb.i and token.dep_ in ("prep", "punct", "npadvmod"):
+        if token.i > (after or verb).i and token.dep_ in ("prep", "punct", "npadvmod"):
             token.head = verb
 
 
