@@ -1391,3 +1391,41 @@ def test_doers_named_by_no_actor_are_unidentified_and_a_finite_verb_read_as_a_mo
     events = code(nlp, "Iraqi troops backed by tanks seized control of Kuwait City on Thursday.",
                   {"Iraqi troops": "IRQ-MIL", "Kuwait City": "KWT"})
     assert [(e.source.country, e.target.country, e.plover) for e in events] == [("IRQ", "KWT", "COERCE")]
+
+
+def test_a_doer_named_only_as_a_passive_agent_of_no_actor_is_unidentified(nlp):
+    events = code(nlp, "Prime Minister Yitzhak Rabin was shot dead by a Jewish extremist in Tel Aviv.",
+                  {"Prime Minister Yitzhak Rabin": "ISR-GOV", "Tel Aviv": "ISR"}, resolved={"Tel Aviv": "place"})
+    assert [(e.source.country, e.target.country, e.plover) for e in events] == [("ISR", "ISR", "ASSAULT")]
+
+
+def test_violence_done_to_things_strikes_the_state_where_it_happens(nlp):
+    events = code(nlp, "Pakistan-based militants attacked hotels and a railway station in Mumbai.",
+                  {"Pakistan-based militants": "PAK-REB", "Mumbai": "IND-GOV"}, resolved={"Mumbai": "place"})
+    assert [(e.source.actor_id, e.target.actor_id, e.cameo) for e in events] == [("PAK-REB", "IND", "180")]
+
+
+def test_a_request_the_parser_read_as_a_clause_is_the_object_of_its_rejection(nlp):
+    events = code(nlp, "Belarus rejected European Union calls for political reform.",
+                  {"Belarus": "BLR", "European Union": "eu"})
+    assert [(e.source.actor_id, e.target.actor_id, e.plover) for e in events] == [("BLR", "eu", "REJECT")]
+
+
+def test_the_purpose_of_an_act_that_codes_no_event_is_what_it_does(nlp):
+    events = code(nlp, "The European Union sent a team of experts to help Tunisia organise elections.",
+                  {"European Union": "eu", "Tunisia": "TUN"})
+    assert [(e.source.actor_id, e.target.actor_id, e.plover) for e in events] == [("eu", "TUN", "AID")]
+    events = code(nlp, "Putin flew to Beijing to sign a gas deal with China.",
+                  {"Putin": "vladimir-putin", "Beijing": "CHN", "China": "CHN"}, resolved={"Beijing": "place"})
+    assert [e.plover for e in events] == ["CONSULT"]  # the purpose of a visit is part of the visit
+
+
+def test_aid_sent_or_handed_over_to_a_party(nlp):
+    events = code(nlp, "Cuba sent hundreds of doctors to Venezuela.", {"Cuba": "CUB", "Venezuela": "VEN"})
+    assert [(e.source.actor_id, e.target.actor_id, e.cameo) for e in events] == [("CUB", "VEN", "073")]
+    events = code(nlp, "Russia handed over six fighter jets to the Serbian air force.",
+                  {"Russia": "RUS", "Serbian air force": "SRB-MIL"})
+    assert [(e.target.actor_id, e.cameo) for e in events] == [("SRB-MIL", "072")]
+    events = code(nlp, "Mexico handed over the drug lord to the United States.",
+                  {"Mexico": "MEX", "United States": "USA"})
+    assert [(e.target.actor_id, e.cameo) for e in events] == [("USA", "063")]  # a person handed over is no aid

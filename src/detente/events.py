@@ -180,6 +180,8 @@ class Lexicon:
     completed_codes: set[str]  # the codes (3 digits) of visits and meetings
     receiving_verbs: set[str]  # "received a call from X": the subject is the recipient of the noun's event
     received_goods: dict[str, str]  # "received weapons from X": goods whose giving is aid of this code
+    sent_goods: dict[str, str]  # "sent doctors to Venezuela": what, sent, is aid of this code
+    sending_verbs: set[str]  # verbs that send or hand over what they move
     resisting: set[str]  # refusal verbs that, said of violence, are fighting back ("resisted the offensive")
     joining_phrases: list[tuple[str, ...]]  # "take part in": the subject does the event its object names
     expelling_orders: set[str]  # "ordered X to leave": verbs whose order to a foreign party to withdraw expels it
@@ -194,6 +196,8 @@ class Lexicon:
     departing_sectors: set[str]  # the forces whose leaving is a withdrawal
     by_recipient: list[tuple[dict[str, str], set[str]]]  # (code -> its code, for recipients of these sectors)
     hyphenated: set[str]  # words of the lexicon written with a hyphen ("sit-in", "test-fire")
+    answering_verbs: set[str]  # verbs whose object is often a request the parser misreads as a clause's verb
+    request_nouns: set[str]  # the requests so misread ("rejected European Union calls for reform")
 
     def code(self, code: str) -> Code:
         return self.codes[code]
@@ -249,7 +253,9 @@ NESTED_WORD_SETS = {"background_marks": ("background", "marks"),
                     "deploying_verbs": ("deploying", "verbs"), "hardware": ("deploying", "hardware"),
                     "civil_sectors": ("civil", "sectors"), "completing": ("completing", "verbs"),
                     "completed_codes": ("completing", "codes"), "departing_verbs": ("departing", "verbs"),
-                    "departing_codes": ("departing", "codes"), "departing_sectors": ("departing", "sectors")}
+                    "departing_codes": ("departing", "codes"), "departing_sectors": ("departing", "sectors"),
+                    "answering_verbs": ("answered_requests", "verbs"), "sending_verbs": ("sending", "verbs"),
+                    "request_nouns": ("answered_requests", "nouns")}
 
 
 @cache
@@ -284,6 +290,7 @@ def load_lexicon() -> Lexicon:
         handing_codes=tuple(str(c) for c in data["handing_codes"]),
         alone={str(k): str(v) for k, v in data["alone"].items()},
         received_goods={str(k): str(v) for k, v in data["received_goods"].items()},
+        sent_goods={str(k): str(v) for k, v in data["sending"]["goods"].items()},
         welcoming={"verbs": set(data["welcoming"]["verbs"]), "code": str(data["welcoming"]["code"])},
         warning={"verbs": set(data["warning"]["verbs"]), "code": str(data["warning"]["code"])},
         deployment_codes={str(k): str(v) for k, v in data["deploying"]["codes"].items()},
@@ -438,6 +445,11 @@ class SentenceCoder:
         if token.pos_ == "AUX":
             patterns = [p for p in patterns if p.words]
         hit = _match(patterns, token, _local(token), self.lex.background_prepositions)
+        if hit is None or not any(w.dep_ == "dobj" for w in hit[1]):  # a pattern naming what is sent says more
+            # ("send military adviser"); one of the verb alone ("hand over") says less
+            sent = self._sent_goods(token)
+            if sent is not None:
+                return sent
         if hit is None:
             return self._deployment(token)
         pattern, words = hit
@@ -486,6 +498,20 @@ class SentenceCoder:
             return None
         self.consumed.add(obj.i)
         return Trigger(verb, code, [obj], clause=verb, sources=givers[:1], targets=_subjects(verb))
+
+    def _sent_goods(self, verb: Token) -> Trigger | None:
+        """Aid that is sent or handed over to a named party ("sent hundreds of doctors to Venezuela", "handed over six
+        fighter jets to the Serbian air force"), whatever verb of sending says so."""
+        if _lemma(verb) not in self.lex.sending_verbs:
+            return None
+        obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+        code = self.lex.sent_goods.get(_lemma(obj)) if obj is not None else None
+        recipients = [p for p in _prep_objects(verb, ("to",)) + _prep_objects(obj, ("to",)) if self.actors(p)] \
+            if code is not None else []
+        if not recipients:
+            return None
+        self.consumed.add(obj.i)
+        return Trigger(verb, code, [obj], clause=verb, targets=recipients)
 
     def _deployment(self, verb: Token) -> Trigger | None:
         """A deploying verb moving armed forces or police however they are called ("sent paratroopers into
@@ -1141,9 +1167,10 @@ class SentenceCoder:
                 not any(self.actors(a) for a in self._noun_agents(noun))
         if not subjects:
             return _passive(trigger.token)
-        # "two Sikh bodyguards shot dead Indira Gandhi": doers the text names by no actor are unidentified
+        # "two Sikh bodyguards shot dead Indira Gandhi", "was shot dead by a Jewish extremist": doers the text names
+        # by no actor are unidentified
         return all((self._is_event_noun(s) and not any(self.actors(a) for a in self._noun_agents(s))) or
-                   (s.pos_ == "NOUN" and not self.actors(s) and not _passive(trigger.token)) for s in subjects)
+                   (s.pos_ == "NOUN" and not self.actors(s)) for s in subjects)
 
     def code_by_means(self, trigger: Trigger, subjects: list[Token]) -> None:
         """A violent verb done by means of a violent event noun takes the noun's code, which says how ("was blown
@@ -1599,6 +1626,7 @@ class Coder:
         self.published = analysis.document.published
         self.anchor: str | None = None
         self.number = len(analysis.events)
+        self.triggered: set[int] = set()  # the current sentence's triggers and the verbs that carry them
 
     def run(self) -> list[Event]:
         events: list[Event] = []
@@ -1608,6 +1636,7 @@ class Coder:
         _repair_participle_objects(self.doc)
         _repair_auxiliary_subjects(self.doc)
         _repair_quantity_objects(self.doc, self.lex)
+        _repair_request_objects(self.doc, self.lex)
         for sentence in self.doc.sents:
             if not self.index.within(sentence.start_char, sentence.end_char):
                 continue
@@ -1617,6 +1646,7 @@ class Coder:
             for trigger in triggers:
                 coder.recode_bare_warning(trigger, triggers)
             backgrounds = [t for t in sentence if coder.opens_background(t)]
+            self.triggered = {t.token.i for t in triggers} | {t.clause.i for t in triggers if t.clause is not None}
             for trigger in triggers:
                 elsewhere = [_char_span(b) for b in backgrounds
                              if not b.left_edge.i <= trigger.token.i <= b.right_edge.i and
@@ -1675,10 +1705,14 @@ class Coder:
                 counterpart = coder.counterpart(trigger, sources)
                 target_mentions = [counterpart] if counterpart is not None else target_mentions
             if not target_mentions:
-                if not self._optional_target(trigger):
+                place = self._struck_place(trigger)
+                if place is not None:  # "militants attacked hotels and a railway station in Mumbai"
+                    pairs = [(s, place) for s in sources]
+                elif not self._optional_target(trigger):
                     return
-                counterpart = coder.counterpart(trigger, sources)
-                pairs = [(s, counterpart) for s in sources]
+                else:
+                    counterpart = coder.counterpart(trigger, sources)
+                    pairs = [(s, counterpart) for s in sources]
             else:
                 pairs = [(s, t) for s in sources for t in target_mentions if s.actor_id != t.actor_id]
                 if len(_unique(sources)) > 1 and {t.country for t in target_mentions} <= {s.country for s in sources}:
@@ -1765,6 +1799,19 @@ class Coder:
         placed = [m for m in self.index.within(low, high) if m.country is not None and self._is_place(m)]
         return next((m for m in placed if m.sector is None), placed[0] if placed else None)
 
+    def _struck_place(self, trigger: Trigger) -> Mention | None:
+        """Where violence done to things rather than actors strikes: the place its clause names ("attacked hotels and
+        a railway station in Mumbai"): the state there, not a government its capital stands for; None for other
+        events, or when no place is named."""
+        if trigger.nominal or _root(trigger.code) not in VIOLENT_ROOTS or \
+                not any(c.dep_ == "dobj" for c in trigger.token.children):
+            return None
+        place = self._place(trigger)
+        if place is None:
+            return None
+        state = self.analysis.actors.setdefault(place.country, registry_for(self.doc).state_actor(place.country))
+        return replace(place, actor_id=state.id, sector=None)
+
     def _is_place(self, mention: Mention) -> bool:
         """Whether a mention names where something happens: a locative phrase ("in northern Syria", "near the town of
         Samarra"), not an origin ("a missionary from Calgary")."""
@@ -1849,8 +1896,10 @@ class Coder:
             trigger.modality = "hypothetical"
             if auxiliaries & FUTURE_AUX:
                 trigger.code = _intent_code(self.lex, trigger.code)
-        elif purpose and clause.dep_ == "advcl":
-            trigger.absorbed = True  # "met to discuss": a purpose is part of the main event, not an event
+        elif purpose and clause.dep_ == "advcl" and clause.head.i in self.triggered:
+            # "met to discuss": a purpose is part of the main event, not an event; the purpose of an act that codes
+            # no event is what it does ("sent a team of experts to help Tunisia")
+            trigger.absorbed = True
         elif auxiliaries & FUTURE_AUX or going or "would" in auxiliaries:
             trigger.modality = "future"
             if trigger.negated and _root(trigger.code) in COOPERATIVE_ROOTS:
@@ -2091,6 +2140,23 @@ def _repair_quantity_objects(doc: Doc, lexicon: Lexicon) -> None:
             continue
         noun.head, noun.dep_ = quantity.head, quantity.dep_
         quantity.head, quantity.dep_ = noun, "nmod"
+
+
+def _repair_request_objects(doc: Doc, lexicon: Lexicon) -> None:
+    """A request noun after a verb that answers requests, which the parser read as the verb of a clause with the
+    asker for subject ("Belarus rejected European Union calls for reform"): it is the verb's object, the asker its
+    modifier."""
+    for noun in doc:
+        head = noun.head
+        if noun.dep_ != "ccomp" or noun.tag_ != "VBZ" or noun.lemma_.lower() not in lexicon.request_nouns or \
+                _lemma(head) not in lexicon.answering_verbs or head.i > noun.i or \
+                any(c.dep_ in ("mark", "aux", "auxpass", "neg", "dobj") for c in noun.children):
+            continue
+        askers = [c for c in noun.children if c.dep_ == "nsubj"]
+        if len(askers) != 1 or askers[0].i > noun.i:
+            continue
+        noun.pos_, noun.tag_, noun.dep_ = "NOUN", "NNS", "dobj"
+        askers[0].dep_ = "amod" if askers[0].pos_ == "ADJ" else "compound"
 
 
 def _repair_verb_lemmas(doc: Doc, lexicon: Lexicon) -> None:
