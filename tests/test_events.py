@@ -1429,3 +1429,20 @@ def test_aid_sent_or_handed_over_to_a_party(nlp):
     events = code(nlp, "Mexico handed over the drug lord to the United States.",
                   {"Mexico": "MEX", "United States": "USA"})
     assert [(e.target.actor_id, e.cameo) for e in events] == [("USA", "063")]  # a person handed over is no aid
+
+
+def test_weapons_used_or_named_as_the_means_of_an_attack_say_how(nlp):
+    events = code(nlp, "Syrian forces used weapons of mass destruction against rebels in Damascus.",
+                  {"Syrian forces": "SYR-MIL", "rebels": "SYR-REB"})
+    assert [(e.cameo, e.target.actor_id) for e in events] == [("204", "SYR-REB")]  # no "destruction" of property
+    events = code(nlp, "Iraqi forces attacked the Kurdish town of Halabja with poison gas.",
+                  {"Iraqi forces": "IRQ-MIL", "Halabja": "IRQ"})
+    assert [e.cameo for e in events] == ["2041"]
+    events = code(nlp, "Police fired tear gas at protesters.", {"Police": "EGY-COP", "protesters": "EGY-CVL"})
+    assert [e.cameo for e in events] == ["175"]
+
+
+def test_a_name_read_as_an_adverb_of_time_before_a_date_is_the_subject(nlp):
+    events = code(nlp, "Ankara on Thursday suspended military cooperation with Paris.",
+                  {"Ankara": "TUR-GOV", "Paris": "FRA-GOV"})
+    assert [(e.source.actor_id, e.target.actor_id, e.plover) for e in events] == [("TUR-GOV", "FRA-GOV", "SANCTION")]

@@ -182,6 +182,8 @@ class Lexicon:
     received_goods: dict[str, str]  # "received weapons from X": goods whose giving is aid of this code
     sent_goods: dict[str, str]  # "sent doctors to Venezuela": what, sent, is aid of this code
     sending_verbs: set[str]  # verbs that send or hand over what they move
+    weapons: dict[str, str]  # "poison gas", "weapon of mass destruction": weapons whose use is violence of this code
+    weapon_verbs: set[str]  # verbs whose object weapon is used ("unleashed weapons of mass destruction")
     resisting: set[str]  # refusal verbs that, said of violence, are fighting back ("resisted the offensive")
     joining_phrases: list[tuple[str, ...]]  # "take part in": the subject does the event its object names
     expelling_orders: set[str]  # "ordered X to leave": verbs whose order to a foreign party to withdraw expels it
@@ -255,6 +257,7 @@ NESTED_WORD_SETS = {"background_marks": ("background", "marks"),
                     "completed_codes": ("completing", "codes"), "departing_verbs": ("departing", "verbs"),
                     "departing_codes": ("departing", "codes"), "departing_sectors": ("departing", "sectors"),
                     "answering_verbs": ("answered_requests", "verbs"), "sending_verbs": ("sending", "verbs"),
+                    "weapon_verbs": ("weapons", "verbs"),
                     "request_nouns": ("answered_requests", "nouns")}
 
 
@@ -291,6 +294,7 @@ def load_lexicon() -> Lexicon:
         alone={str(k): str(v) for k, v in data["alone"].items()},
         received_goods={str(k): str(v) for k, v in data["received_goods"].items()},
         sent_goods={str(k): str(v) for k, v in data["sending"]["goods"].items()},
+        weapons={str(k): str(v) for k, v in data["weapons"]["codes"].items()},
         welcoming={"verbs": set(data["welcoming"]["verbs"]), "code": str(data["welcoming"]["code"])},
         warning={"verbs": set(data["warning"]["verbs"]), "code": str(data["warning"]["code"])},
         deployment_codes={str(k): str(v) for k, v in data["deploying"]["codes"].items()},
@@ -421,7 +425,8 @@ class SentenceCoder:
                 if trigger is not None:
                     found[token.i] = trigger
                     continue
-            if token.pos_ in ("VERB", "AUX") and token.lemma_.lower() in self.lex.verbs:
+            if token.pos_ in ("VERB", "AUX") and (token.lemma_.lower() in self.lex.verbs or
+                                                  token.lemma_.lower() in self.lex.weapon_verbs):
                 trigger = self._verb_trigger(token)
                 if trigger is not None:
                     found[token.i] = trigger
@@ -438,10 +443,10 @@ class SentenceCoder:
             return None  # "two men sought in the slaying": wanted by the police, no appeal
         if token.dep_ == "amod" and token.tag_ == "VBN":
             return None  # "released 15 detained British sailors": an attribute of the noun, no event stated
-        received = self._received_goods(token)
+        received = self._received_goods(token) or self._weapon_use(token)
         if received is not None:
             return received
-        patterns = self.lex.verbs[token.lemma_.lower()]
+        patterns = self.lex.verbs.get(token.lemma_.lower(), [])
         if token.pos_ == "AUX":
             patterns = [p for p in patterns if p.words]
         hit = _match(patterns, token, _local(token), self.lex.background_prepositions)
@@ -498,6 +503,28 @@ class SentenceCoder:
             return None
         self.consumed.add(obj.i)
         return Trigger(verb, code, [obj], clause=verb, sources=givers[:1], targets=_subjects(verb))
+
+    def _weapon_use(self, verb: Token) -> Trigger | None:
+        """Weapons used, unleashed or released are their use ("unleashed weapons of mass destruction against Iranian
+        troops", "released sarin nerve gas on subway trains")."""
+        if _lemma(verb) not in self.lex.weapon_verbs:
+            return None
+        obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+        code = self.weapon_code(obj) if obj is not None else None
+        if code is None:
+            return None
+        self.consumed.add(obj.i)
+        return Trigger(verb, code, [obj], clause=verb)
+
+    def weapon_code(self, token: Token) -> str | None:
+        """The code of the use of the weapon a noun names, by the noun with a modifier ("nerve gas") or an "of"
+        phrase ("weapons of mass destruction"), or alone ("sarin")."""
+        head = _lemma(token)
+        modifiers = [_lemma(c) for c in token.children if c.dep_ in ("compound", "amod")]
+        names = [f"{m} {head}" for m in modifiers] + [head]
+        names = [f"{head} of {m} {_lemma(p)}" for p in _prep_objects(token, ("of",)) for m in
+                 [_lemma(c) for c in p.children if c.dep_ in ("compound", "amod")]] + names
+        return next((self.lex.weapons[n] for n in names if n in self.lex.weapons), None)
 
     def _sent_goods(self, verb: Token) -> Trigger | None:
         """Aid that is sent or handed over to a named party ("sent hundreds of doctors to Venezuela", "handed over six
@@ -1208,6 +1235,9 @@ class SentenceCoder:
             if means is not None and _root(means.code) in AGENTLESS_ROOTS - {"17"}:
                 trigger.code = means.code
                 return
+        if _root(trigger.code) in VIOLENT_ROOTS:  # "attacked the town of Halabja with poison gas"
+            code = next((c for c in map(self.weapon_code, _prep_objects(trigger.token, ("with",))) if c), None)
+            trigger.code = code or trigger.code
 
     def _place_in_objects(self, objects: list[Token]) -> list[Token]:
         """The first located actor named in a prepositional phrase inside an object ("ban voting in East Jerusalem",
@@ -1635,6 +1665,7 @@ class Coder:
         _repair_verbless_roots(self.doc)
         _repair_participle_objects(self.doc)
         _repair_auxiliary_subjects(self.doc)
+        _repair_adverbial_subjects(self.doc)
         _repair_quantity_objects(self.doc, self.lex)
         _repair_request_objects(self.doc, self.lex)
         for sentence in self.doc.sents:
@@ -2047,6 +2078,19 @@ def _repair_auxiliary_subjects(doc: Doc) -> None:
             verb = aux.head
             token.head = verb
             token.dep_ = "nsubjpass" if aux.dep_ == "auxpass" else "nsubj"
+
+
+def _repair_adverbial_subjects(doc: Doc) -> None:
+    """A name opening a finite verb's clause that the parser read as an adverb of time because a date follows it
+    ("Ankara on Thursday suspended military cooperation"): it is the verb's subject."""
+    for token in doc:
+        verb = token.head
+        if token.dep_ != "npadvmod" or token.pos_ != "PROPN" or token.ent_type_ in ("DATE", "TIME") or \
+                verb.pos_ != "VERB" or verb.tag_ not in ("VBD", "VBZ", "VBP") or verb.i < token.i or \
+                any(c.dep_ in ("nsubj", "nsubjpass", "csubj", "expl") for c in verb.children) or \
+                any(c.dep_ == "npadvmod" and c.i < token.i for c in verb.children):
+            continue
+        token.dep_ = "nsubj"
 
 
 def _repair_verbless_roots(doc: Doc) -> None:
