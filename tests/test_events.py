@@ -1446,3 +1446,11 @@ def test_a_name_read_as_an_adverb_of_time_before_a_date_is_the_subject(nlp):
     events = code(nlp, "Ankara on Thursday suspended military cooperation with Paris.",
                   {"Ankara": "TUR-GOV", "Paris": "FRA-GOV"})
     assert [(e.source.actor_id, e.target.actor_id, e.plover) for e in events] == [("TUR-GOV", "FRA-GOV", "SANCTION")]
+
+
+def test_accepting_the_deployment_of_foreign_forces_lets_them_in(nlp):
+    events = code(nlp, "Lebanon accepted the deployment of United Nations peacekeepers in the south.",
+                  {"Lebanon": "LBN", "United Nations peacekeepers": "UNO-IGO"})
+    assert [(e.source.actor_id, e.target.actor_id, e.cameo) for e in events] == [("LBN", "UNO-IGO", "0861")]
+    events = code(nlp, "Iran admitted responsibility for the crash.", {"Iran": "IRN"})
+    assert [(e.source.actor_id, e.cameo) for e in events] == [("IRN", "015")]

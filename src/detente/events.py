@@ -184,6 +184,7 @@ class Lexicon:
     sending_verbs: set[str]  # verbs that send or hand over what they move
     weapons: dict[str, str]  # "poison gas", "weapon of mass destruction": weapons whose use is violence of this code
     weapon_verbs: set[str]  # verbs whose object weapon is used ("unleashed weapons of mass destruction")
+    hosting_verbs: set[str]  # "accepted the deployment of UN peacekeepers": letting foreign forces in (0861)
     resisting: set[str]  # refusal verbs that, said of violence, are fighting back ("resisted the offensive")
     joining_phrases: list[tuple[str, ...]]  # "take part in": the subject does the event its object names
     expelling_orders: set[str]  # "ordered X to leave": verbs whose order to a foreign party to withdraw expels it
@@ -640,6 +641,13 @@ class SentenceCoder:
                 kind = None  # "claims to be manufacturing", "claimed that talks had begun": no accusation
             elif kind == "accuse" and not any(self.actors(s) for s in _subjects(governor)):
                 kind = None  # an accuser who is no actor codes no charge: what is claimed stays, as reported
+            if kind is None and _lemma(governor) in self.lex.hosting_verbs and self._hosted(trigger, governor):
+                # "Lebanon accepted the deployment of UN peacekeepers": it lets them in
+                trigger.code, trigger.targets, trigger.sources = "0861", self._hosted(trigger, governor), \
+                    _subjects(governor)
+                if outer is not None:
+                    outer.code = None
+                continue
             if kind is None:
                 kind = self._obligation(trigger.token, governor)
             if kind is None:
