@@ -543,3 +543,10 @@ def test_settlers_and_chechen_gunmen_have_their_states(setup):
     assert find(settlers, "Jewish settlers").country == "ISR"
     gunmen = analyse(setup, "Chechen gunmen seized a packed Moscow theatre on Wednesday.")
     assert find(gunmen, "Chechen gunmen").country == "RUS"
+
+
+def test_international_courts_are_their_own_bodies(setup):
+    ruling = analyse(setup, "The European Court of Human Rights ruled against Russia on Tuesday.")
+    assert find(ruling, "European Court of Human Rights").actor_id == "echr"
+    tribunal = analyse(setup, "The Yugoslav war crimes tribunal indicted two generals.")
+    assert find(tribunal, "Yugoslav war crimes tribunal").actor_id == "icty"

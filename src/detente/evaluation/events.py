@@ -68,7 +68,9 @@ EVENT_FILES = ("plover_gsr_cameo.jsonl", "up_petr2_gsr_validation.jsonl")
 LEGACY_COUNTRIES = {"JAP": "JPN", "ITL": "ITA", "VTN": "VNM", "GMY": "DEU", "UKG": "GBR", "ROM": "ROU",
                     "TAW": "TWN", "SER": "SRB", "YUG": "SRB", "ZAI": "COD", "BUR": "MMR", "GER": "DEU"}
 IGO_CODES = {"IGO", "UNO", "NATO", "EUR", "EU", "AFR", "ARL", "ASN", "OPC", "WTO", "IMF", "WBK", "ICC", "OSCE",
-             "AU", "ASEAN", "OPEC", "GCC", "SCO", "BRICS", "CIS", "CSTO", "EAEU", "ICJ", "WHO", "IAEA", "OAS"}
+             "AU", "ASEAN", "OPEC", "GCC", "SCO", "BRICS", "CIS", "CSTO", "EAEU", "ICJ", "WHO", "IAEA", "OAS",
+             "COE", "OPCW", "PCA", "APEC", "COMMONWEALTH", "COMECON", "ECOWAS", "G20", "G7", "IGAD", "INTERPOL",
+             "MERCOSUR", "NAM", "OECD", "OIC", "SAARC", "SADC", "WARSAW"}
 
 
 def split(path: Path, part: str) -> list[dict[str, Any]]:
