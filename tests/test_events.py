@@ -1454,3 +1454,8 @@ def test_accepting_the_deployment_of_foreign_forces_lets_them_in(nlp):
     assert [(e.source.actor_id, e.target.actor_id, e.cameo) for e in events] == [("LBN", "UNO-IGO", "0861")]
     events = code(nlp, "Iran admitted responsibility for the crash.", {"Iran": "IRN"})
     assert [(e.source.actor_id, e.cameo) for e in events] == [("IRN", "015")]
+
+
+def test_an_offer_to_send_peacekeeping_troops_is_an_offer_of_peacekeepers_not_a_threat(nlp):
+    events = code(nlp, "Nigeria offered to send peacekeeping troops to Liberia.", {"Nigeria": "NGA", "Liberia": "LBR"})
+    assert [(e.target.actor_id, e.cameo, e.plover) for e in events] == [("LBR", "0334", "AGREE")]
