@@ -1459,3 +1459,9 @@ def test_accepting_the_deployment_of_foreign_forces_lets_them_in(nlp):
 def test_an_offer_to_send_peacekeeping_troops_is_an_offer_of_peacekeepers_not_a_threat(nlp):
     events = code(nlp, "Nigeria offered to send peacekeeping troops to Liberia.", {"Nigeria": "NGA", "Liberia": "LBR"})
     assert [(e.target.actor_id, e.cameo, e.plover) for e in events] == [("LBR", "0334", "AGREE")]
+
+
+def test_an_investigation_into_what_befell_a_party_s_property_targets_that_party(nlp):
+    events = code(nlp, "Egyptian authorities opened an investigation into the crash of a Russian airliner.",
+                  {"Egyptian authorities": "EGY-GOV", "Russian": "RUS"})
+    assert [(e.target.actor_id, e.cameo) for e in events] == [("RUS", "090")]

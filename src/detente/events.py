@@ -1350,8 +1350,10 @@ class SentenceCoder:
                     if word != "in" or _root(trigger.code) in CONFLICT_ROOTS | {"13"}:
                         targets.append(pobj)
                 elif word == "into" and not targets and _root(trigger.code) == "09":
-                    # "a probe into war crimes by Russian forces": who is investigated is the doer of what it is into
-                    targets += [a for a in self._noun_agents(pobj) if self.actors(a)][:1]
+                    # "a probe into war crimes by Russian forces": who is investigated is the doer of what it is into,
+                    # else the owner of what it is of ("an investigation into the crash of a Russian airliner")
+                    targets += [a for a in self._noun_agents(pobj) if self.actors(a)][:1] or \
+                        [o for o in _prep_objects(pobj, ("of",)) if self.actors(o, deep=False)][:1]
         if not targets and not modifiers:
             # "a suspension of air links with Serbia": the recipient is named inside the "of" object
             targets = [p for prep in preps if prep.lower_ == "of" for obj in prep.children if obj.dep_ == "pobj"
