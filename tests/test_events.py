@@ -1465,3 +1465,9 @@ def test_an_investigation_into_what_befell_a_party_s_property_targets_that_party
     events = code(nlp, "Egyptian authorities opened an investigation into the crash of a Russian airliner.",
                   {"Egyptian authorities": "EGY-GOV", "Russian": "RUS"})
     assert [(e.target.actor_id, e.cameo) for e in events] == [("RUS", "090")]
+
+
+def test_slapping_a_fine_on_a_company_is_an_administrative_sanction_not_an_assault(nlp):
+    events = code(nlp, "Turkish tax authorities slapped a record fine on the Dogan media group.",
+                  {"Turkish tax authorities": "TUR-GOV", "Dogan media group": "dogan"})
+    assert [(e.target.actor_id, e.cameo) for e in events] == [("dogan", "172")]
