@@ -1471,3 +1471,11 @@ def test_slapping_a_fine_on_a_company_is_an_administrative_sanction_not_an_assau
     events = code(nlp, "Turkish tax authorities slapped a record fine on the Dogan media group.",
                   {"Turkish tax authorities": "TUR-GOV", "Dogan media group": "dogan"})
     assert [(e.target.actor_id, e.cameo) for e in events] == [("dogan", "172")]
+
+
+def test_the_purpose_of_an_act_that_codes_no_event_has_the_act_s_tense(nlp):
+    events = code(nlp, "Japan said it would work to expand trade with India.", {"Japan": "JPN", "India": "IND"})
+    assert [(e.target.actor_id, e.plover, e.modality) for e in events] == [("IND", "AGREE", "future")]
+    events = code(nlp, "Egypt's military council said that it would hand power to an elected government.",
+                  {"Egypt's military council": "EGY-MIL"})
+    assert [(e.cameo, e.modality) for e in events] == [("0341", "future")]

@@ -1933,6 +1933,9 @@ class Coder:
         conditional = condition or (conditioned and not announced)
         purpose = clause.dep_ in ("advcl", "xcomp") and clause.tag_ == "VB" and \
             any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children) and trigger.modality == "asserted"
+        if purpose and clause.dep_ == "advcl" and clause.head.i not in self.triggered:
+            # "would work to expand trade": the purpose of an act that codes no event has the act's tense
+            auxiliaries |= {c.lower_ for c in clause.head.children if c.dep_ in ("aux", "auxpass")}
         if conditional or auxiliaries & HYPOTHETICAL_AUX or ("would" in auxiliaries and reporting is None):
             trigger.modality = "hypothetical"
             if auxiliaries & FUTURE_AUX:
