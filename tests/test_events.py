@@ -1479,3 +1479,13 @@ def test_the_purpose_of_an_act_that_codes_no_event_has_the_act_s_tense(nlp):
     events = code(nlp, "Egypt's military council said that it would hand power to an elected government.",
                   {"Egypt's military council": "EGY-MIL"})
     assert [(e.cameo, e.modality) for e in events] == [("0341", "future")]
+
+
+def test_a_statement_addressed_to_no_one_is_about_the_party_its_phrases_name(nlp):
+    events = code(nlp, "The British Foreign Office refused to comment on Iranian accusations.",
+                  {"British Foreign Office": "GBR-GOV", "Iranian": "IRN"})
+    statement = next(e for e in events if e.plover == "STATEMENT")
+    assert (statement.cameo, statement.target.actor_id) == ("011", "IRN")
+    events = code(nlp, "Greek officials voiced optimism about relations with Turkey.",
+                  {"Greek officials": "GRC-GOV", "Turkey": "TUR"})
+    assert [(e.cameo, e.target.actor_id) for e in events] == [("013", "TUR")]

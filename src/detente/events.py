@@ -1747,8 +1747,11 @@ class Coder:
                 target_mentions = [counterpart] if counterpart is not None else target_mentions
             if not target_mentions:
                 place = self._struck_place(trigger)
+                topic = self._statement_topic(trigger, sources)
                 if place is not None:  # "militants attacked hotels and a railway station in Mumbai"
                     pairs = [(s, place) for s in sources]
+                elif topic is not None:  # "declined to comment on North Korea's latest statement"
+                    pairs = [(s, topic) for s in sources]
                 elif not self._optional_target(trigger):
                     return
                 else:
@@ -1852,6 +1855,21 @@ class Coder:
             return None
         state = self.analysis.actors.setdefault(place.country, registry_for(self.doc).state_actor(place.country))
         return replace(place, actor_id=state.id, sector=None)
+
+    def _statement_topic(self, trigger: Trigger, sources: list[Mention]) -> Mention | None:
+        """The party a public statement is about, when it is addressed to none: the first located actor its phrases
+        name ("refused to comment on Iranian accusations", "expressed sorrow for the shootings in South Carolina");
+        None for other events."""
+        if _root(trigger.code) != "01":
+            return None
+        heads = [trigger.token] + [c for c in trigger.token.children if c.dep_ in ("dobj", "xcomp")]
+        own = {m.actor_id for m in sources}
+        for prep in (c for h in heads for c in h.children if c.dep_ == "prep" and c.i > trigger.token.i):
+            low, high = _char_span(prep)
+            found = next((m for m in self.index.within(low, high) if _located(m) and m.actor_id not in own), None)
+            if found is not None:
+                return found
+        return None
 
     def _is_place(self, mention: Mention) -> bool:
         """Whether a mention names where something happens: a locative phrase ("in northern Syria", "near the town of
