@@ -257,9 +257,9 @@ NESTED_WORD_SETS = {"background_marks": ("background", "marks"),
                     "civil_sectors": ("civil", "sectors"), "completing": ("completing", "verbs"),
                     "completed_codes": ("completing", "codes"), "departing_verbs": ("departing", "verbs"),
                     "departing_codes": ("departing", "codes"), "departing_sectors": ("departing", "sectors"),
-                    "answering_verbs": ("answered_requests", "verbs"), "sending_verbs": ("sending", "verbs"),
-                    "weapon_verbs": ("weapons", "verbs"),
-                    "request_nouns": ("answered_requests", "nouns")}
+                    "answering_verbs": ("answered_requests", "verbs"),
+                    "request_nouns": ("answered_requests", "nouns"), "sending_verbs": ("sending", "verbs"),
+                    "weapon_verbs": ("weapons", "verbs")}
 
 
 @cache
@@ -444,9 +444,9 @@ class SentenceCoder:
             return None  # "two men sought in the slaying": wanted by the police, no appeal
         if token.dep_ == "amod" and token.tag_ == "VBN":
             return None  # "released 15 detained British sailors": an attribute of the noun, no event stated
-        received = self._received_goods(token) or self._weapon_use(token)
-        if received is not None:
-            return received
+        direct = self._received_goods(token) or self._weapon_use(token)
+        if direct is not None:
+            return direct
         patterns = self.lex.verbs.get(token.lemma_.lower(), [])
         if token.pos_ == "AUX":
             patterns = [p for p in patterns if p.words]
@@ -511,20 +511,21 @@ class SentenceCoder:
         if _lemma(verb) not in self.lex.weapon_verbs:
             return None
         obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
-        code = self.weapon_code(obj) if obj is not None else None
+        code = self._weapon_code(obj) if obj is not None else None
         if code is None:
             return None
         self.consumed.add(obj.i)
         return Trigger(verb, code, [obj], clause=verb)
 
-    def weapon_code(self, token: Token) -> str | None:
+    def _weapon_code(self, token: Token) -> str | None:
         """The code of the use of the weapon a noun names, by the noun with a modifier ("nerve gas") or an "of"
         phrase ("weapons of mass destruction"), or alone ("sarin")."""
+        def modifiers(noun: Token) -> list[str]:
+            return [_lemma(c) for c in noun.children if c.dep_ in ("compound", "amod")]
+
         head = _lemma(token)
-        modifiers = [_lemma(c) for c in token.children if c.dep_ in ("compound", "amod")]
-        names = [f"{m} {head}" for m in modifiers] + [head]
-        names = [f"{head} of {m} {_lemma(p)}" for p in _prep_objects(token, ("of",)) for m in
-                 [_lemma(c) for c in p.children if c.dep_ in ("compound", "amod")]] + names
+        names = [f"{head} of {m} {_lemma(p)}" for p in _prep_objects(token, ("of",)) for m in modifiers(p)] + \
+            [f"{m} {head}" for m in modifiers(token)] + [head]
         return next((self.lex.weapons[n] for n in names if n in self.lex.weapons), None)
 
     def _sent_goods(self, verb: Token) -> Trigger | None:
@@ -641,10 +642,10 @@ class SentenceCoder:
                 kind = None  # "claims to be manufacturing", "claimed that talks had begun": no accusation
             elif kind == "accuse" and not any(self.actors(s) for s in _subjects(governor)):
                 kind = None  # an accuser who is no actor codes no charge: what is claimed stays, as reported
-            if kind is None and _lemma(governor) in self.lex.hosting_verbs and self._hosted(trigger, governor):
+            if kind is None and _lemma(governor) in self.lex.hosting_verbs and \
+                    (forces := self._hosted(trigger, governor)):
                 # "Lebanon accepted the deployment of UN peacekeepers": it lets them in
-                trigger.code, trigger.targets, trigger.sources = "0861", self._hosted(trigger, governor), \
-                    _subjects(governor)
+                trigger.code, trigger.targets, trigger.sources = "0861", forces, _subjects(governor)
                 if outer is not None:
                     outer.code = None
                 continue
@@ -1244,7 +1245,7 @@ class SentenceCoder:
                 trigger.code = means.code
                 return
         if _root(trigger.code) in VIOLENT_ROOTS:  # "attacked the town of Halabja with poison gas"
-            code = next((c for c in map(self.weapon_code, _prep_objects(trigger.token, ("with",))) if c), None)
+            code = next((c for c in map(self._weapon_code, _prep_objects(trigger.token, ("with",))) if c), None)
             trigger.code = code or trigger.code
 
     def _place_in_objects(self, objects: list[Token]) -> list[Token]:
@@ -1845,16 +1846,13 @@ class Coder:
 
     def _struck_place(self, trigger: Trigger) -> Mention | None:
         """Where violence done to things rather than actors strikes: the place its clause names ("attacked hotels and
-        a railway station in Mumbai"): the state there, not a government its capital stands for; None for other
-        events, or when no place is named."""
+        a railway station in Mumbai"), as the state there rather than a government its capital stands for; None for
+        other events, or when no place is named."""
         if trigger.nominal or _root(trigger.code) not in VIOLENT_ROOTS or \
                 not any(c.dep_ == "dobj" for c in trigger.token.children):
             return None
         place = self._place(trigger)
-        if place is None:
-            return None
-        state = self.analysis.actors.setdefault(place.country, registry_for(self.doc).state_actor(place.country))
-        return replace(place, actor_id=state.id, sector=None)
+        return replace(place, actor_id=self._state(place.country).id, sector=None) if place is not None else None
 
     def _statement_topic(self, trigger: Trigger, sources: list[Mention]) -> Mention | None:
         """The party a public statement is about, when it is addressed to none: the first located actor its phrases
@@ -1888,10 +1886,15 @@ class Coder:
         """The recipient of a protest or concession that names none: the source's own state (PLOVER's convention)."""
         if code.plover not in self.lex.domestic_default or source.country is None or source.sector == "IGO":
             return None
-        state = self.analysis.actors.get(source.country)
-        if state is None:
-            state = self.analysis.actors[source.country] = registry_for(self.doc).state_actor(source.country)
+        state = self._state(source.country)
         return ActorRef(state.id, state.name, state.country, None)
+
+    def _state(self, country: str) -> Actor:
+        """The state actor of a country, registered in the analysis."""
+        state = self.analysis.actors.get(country)
+        if state is None:
+            state = self.analysis.actors[country] = registry_for(self.doc).state_actor(country)
+        return state
 
     def _optional_target(self, trigger: Trigger) -> bool:
         """PLOVER requires a recipient for some types; generic event nouns need one to count at all."""
