@@ -1489,3 +1489,18 @@ def test_a_statement_addressed_to_no_one_is_about_the_party_its_phrases_name(nlp
     events = code(nlp, "Greek officials voiced optimism about relations with Turkey.",
                   {"Greek officials": "GRC-GOV", "Turkey": "TUR"})
     assert [(e.cameo, e.target.actor_id) for e in events] == [("013", "TUR")]
+
+
+def test_a_suicide_bomber_is_no_aircraft_and_a_bomb_named_as_the_means_says_how(nlp):
+    events = code(nlp, "A Hamas suicide bomber blew himself up on a bus in Jerusalem.",
+                  {"Hamas": "hamas", "Jerusalem": "ISR"}, resolved={"Jerusalem": "place"})
+    assert [e.cameo for e in events] == ["1831"]
+    events = code(nlp, "Taliban insurgents killed four Canadian soldiers with a roadside bomb.",
+                  {"Taliban insurgents": "taliban", "Canadian soldiers": "CAN-MIL"})
+    assert [e.cameo for e in events] == ["1833"]
+
+
+def test_aid_cut_off_to_areas_of_a_state_is_cut_off_to_that_state(nlp):
+    events = code(nlp, "The United States suspended food aid to areas of southern Somalia.",
+                  {"United States": "USA", "Somalia": "SOM"}, resolved={"Somalia": "place"})
+    assert [(e.target.country, e.cameo) for e in events] == [("SOM", "1623")]

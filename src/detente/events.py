@@ -1106,9 +1106,10 @@ class SentenceCoder:
             targets = [p for p in _prep_objects(verb, ("in",)) if self.actors(p, deep=False)][:1]
         if not targets and not patients and _root(trigger.code) in CONFLICT_ROOTS | {"08", "13"}:
             targets = self._place_in_objects(objects + carriers)
-        if not targets and not patients and _root(trigger.code) == "07":
+        if not targets and not patients and _root(trigger.code) in ("07", "16"):
             # "deposited $1 billion in Lebanon's central bank"; "airdropped grain to famine victims in southern
-            # Sudan": aid goes to the state its recipients are in
+            # Sudan": aid goes to the state its recipients are in, and so does aid cut off ("suspended food aid to
+            # areas of southern Somalia")
             given = _prep_objects(verb, ("to", "into", "for")) + [  # "dispatched supplies and medical teams to Nepal"
                 p for o in objects + carriers for c in (o, *o.conjuncts) for p in _prep_objects(c, ("to",))]
             deposited = _prep_objects(verb, ("in",)) if objects else []
@@ -1235,15 +1236,15 @@ class SentenceCoder:
             return
         if trigger.nominal or _root(trigger.code) not in AGENTLESS_ROOTS:
             return
-        if (_root(trigger.code) in ("18", "19") or trigger.code == DESTRUCTION) and \
-                any(_lemma(s) in self.lex.aircraft for s in subjects):
-            trigger.code = AERIAL_ATTACK
-            return
-        for subject in subjects:
+        for subject in subjects:  # before aircraft: "a suicide bomber blew himself up" is a suicide bombing
             means = self._noun_trigger(subject) if self._is_event_noun(subject) else None
             if means is not None and _root(means.code) in AGENTLESS_ROOTS - {"17"}:
                 trigger.code = means.code
                 return
+        if (_root(trigger.code) in ("18", "19") or trigger.code == DESTRUCTION) and \
+                any(_lemma(s) in self.lex.aircraft for s in subjects):
+            trigger.code = AERIAL_ATTACK
+            return
         if _root(trigger.code) in VIOLENT_ROOTS:  # "attacked the town of Halabja with poison gas"
             code = next((c for c in map(self._weapon_code, _prep_objects(trigger.token, ("with",))) if c), None)
             trigger.code = code or trigger.code
