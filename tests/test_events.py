@@ -1504,3 +1504,9 @@ def test_aid_cut_off_to_areas_of_a_state_is_cut_off_to_that_state(nlp):
     events = code(nlp, "The United States suspended food aid to areas of southern Somalia.",
                   {"United States": "USA", "Somalia": "SOM"}, resolved={"Somalia": "place"})
     assert [(e.target.country, e.cameo) for e in events] == [("SOM", "1623")]
+
+
+def test_a_sanction_on_trade_in_a_party_s_goods_is_on_the_party(nlp):
+    events = code(nlp, "The European Union imposed an embargo on imports of Syrian crude oil.",
+                  {"European Union": "eu", "Syrian": "SYR"})
+    assert [(e.source.actor_id, e.target.actor_id, e.cameo) for e in events] == [("eu", "SYR", "163")]

@@ -1356,6 +1356,10 @@ class SentenceCoder:
                     # else the owner of what it is of ("an investigation into the crash of a Russian airliner")
                     targets += [a for a in self._noun_agents(pobj) if self.actors(a)][:1] or \
                         [o for o in _prep_objects(pobj, ("of",)) if self.actors(o, deep=False)][:1]
+        if not targets and _root(trigger.code) == "16":
+            # "an embargo on imports of Syrian crude oil": a sanction on trade in a party's goods is on the party
+            targets = [o for prep in preps if prep.lower_ in ("on", "against") for pobj in prep.children
+                       if pobj.dep_ == "pobj" for o in _prep_objects(pobj, ("of",)) if self.actors(o, deep=False)][:1]
         if not targets and not modifiers:
             # "a suspension of air links with Serbia": the recipient is named inside the "of" object
             targets = [p for prep in preps if prep.lower_ == "of" for obj in prep.children if obj.dep_ == "pobj"
