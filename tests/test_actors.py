@@ -550,3 +550,10 @@ def test_international_courts_are_their_own_bodies(setup):
     assert find(ruling, "European Court of Human Rights").actor_id == "echr"
     tribunal = analyse(setup, "The Yugoslav war crimes tribunal indicted two generals.")
     assert find(tribunal, "Yugoslav war crimes tribunal").actor_id == "icty"
+
+
+def test_a_memorial_is_no_human_rights_group_unless_called_one(setup):
+    park = analyse(setup, "Obama laid a wreath in the Hiroshima Peace Memorial Park.")
+    assert not [m for m in park.mentions if m.actor_id == "memorial"]
+    group = analyse(setup, "A court ordered the closure of the human rights organization Memorial.")
+    assert find(group, "human rights organization Memorial").actor_id == "memorial"
