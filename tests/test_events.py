@@ -1510,3 +1510,11 @@ def test_a_sanction_on_trade_in_a_party_s_goods_is_on_the_party(nlp):
     events = code(nlp, "The European Union imposed an embargo on imports of Syrian crude oil.",
                   {"European Union": "eu", "Syrian": "SYR"})
     assert [(e.source.actor_id, e.target.actor_id, e.cameo) for e in events] == [("eu", "SYR", "163")]
+
+
+def test_a_deployment_of_peacekeepers_is_peacekeeping(nlp):
+    events = code(nlp, "Nigerian troops deployed to Liberia as part of a West African peacekeeping force.",
+                  {"Nigerian troops": "NGA-MIL", "Liberia": "LBR"})
+    assert [(e.target.actor_id, e.cameo) for e in events] == [("LBR", "074")]
+    events = code(nlp, "Russian troops deployed to Syria.", {"Russian troops": "RUS-MIL", "Syria": "SYR"})
+    assert [e.cameo for e in events] == ["154"]

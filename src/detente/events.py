@@ -1214,14 +1214,21 @@ class SentenceCoder:
         up by a missile" is military force, "killed in a car bombing" a bombing); done by aircraft ("U.S. warplanes
         bombed ...", "Israeli warplanes destroyed Iraq's reactor"), it is an aerial attack. A visit made by forces
         is their deployment ("Russian troops arrived in Syria"), or the act their noun names ("peacekeepers landed
-        in Dili": peacekeeping)."""
-        if trigger.code in self.lex.forces_visiting and not trigger.nominal:
+        in Dili": peacekeeping); so is a deployment of peacekeepers ("Fijian peacekeepers deployed to southern
+        Lebanon", "deployed to Liberia as part of a peacekeeping force")."""
+        deploying = trigger.code in self.lex.deployment_codes.values()
+        if (trigger.code in self.lex.forces_visiting or deploying) and not trigger.nominal:
             # the subject, its modifiers and, after a quantity ("a first batch of peacekeeping troops"), its "of"
-            # object's: peacekeeping says more than a deployment
-            heads = [t for s in subjects for t in [s] + _prep_objects(s, ("of",))]
+            # object's, and the force it is "part of": peacekeeping says more than a deployment
+            heads = [t for s in subjects for t in [s] + _prep_objects(s, ("of",))] + \
+                [f for part in _prep_objects(trigger.token, ("as",)) if _lemma(part) == "part"
+                 for f in _prep_objects(part, ("of",))]
             codes = [n.code for n in (self._noun_trigger(t) for t in heads if self._is_event_noun(t)) if n] + \
                 [code for t in heads for c in t.children if c.dep_ in ("compound", "amod")
                  for code in _bare_codes(c, self.lex.nouns)]
+            if deploying:
+                trigger.code = next((c for c in codes if _root(c) == "07"), trigger.code)
+                return
             # the aid an infinitive of purpose names ("arrived in Freetown to help Sierra Leone", "moved into Rwanda
             # to protect civilians")
             purposes = [c for c in trigger.token.children if c.dep_ in ("advcl", "xcomp") and c.tag_ == "VB" and
