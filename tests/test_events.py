@@ -1518,3 +1518,11 @@ def test_a_deployment_of_peacekeepers_is_peacekeeping(nlp):
     assert [(e.target.actor_id, e.cameo) for e in events] == [("LBR", "074")]
     events = code(nlp, "Russian troops deployed to Syria.", {"Russian troops": "RUS-MIL", "Syria": "SYR"})
     assert [e.cameo for e in events] == ["154"]
+
+
+def test_a_demand_for_a_release_is_made_of_whoever_holds_the_people(nlp):
+    events = code(nlp, "Canada demanded the release of two Canadian citizens detained in China.",
+                  {"Canada": "CAN", "Canadian citizens": "CAN-CVL", "China": "CHN"})
+    assert [(e.target.actor_id, e.cameo) for e in events] == [("CHN", "1053")]
+    events = code(nlp, "Britain called for the release of sailors held by Iran.", {"Britain": "GBR", "Iran": "IRN"})
+    assert [(e.target.actor_id, e.cameo) for e in events] == [("IRN", "1053")]

@@ -185,6 +185,7 @@ class Lexicon:
     weapons: dict[str, str]  # "poison gas", "weapon of mass destruction": weapons whose use is violence of this code
     weapon_verbs: set[str]  # verbs whose object weapon is used ("unleashed weapons of mass destruction")
     hosting_verbs: set[str]  # "accepted the deployment of UN peacekeepers": letting foreign forces in (0861)
+    holder_codes: set[str]  # appeals and demands for a release, addressed to whoever holds the people
     resisting: set[str]  # refusal verbs that, said of violence, are fighting back ("resisted the offensive")
     joining_phrases: list[tuple[str, ...]]  # "take part in": the subject does the event its object names
     expelling_orders: set[str]  # "ordered X to leave": verbs whose order to a foreign party to withdraw expels it
@@ -1126,6 +1127,12 @@ class SentenceCoder:
                     # "warned that Moscow could use nuclear weapons if Ukraine tried to retake Crimea": the threat
                     # is to the party of its condition, not to the speaker's own state
                     targets = self._condition_party(clause)
+        if trigger.code in self.lex.holder_codes:
+            # "demanded the release of two Canadian citizens detained in China": asked of whoever holds them
+            held = [p for w in trigger.words + objects for o in [w] + _prep_objects(w, ("of",)) for c in o.children
+                    if c.dep_ == "acl" and c.tag_ == "VBN" for p in self._agents(c) + _prep_objects(c, ("in", "by"))
+                    if self.actors(p, deep=False)]
+            targets = held[:1] or targets
         return subjects, targets, partners
 
     def _speakers(self, verb: Token) -> list[Token]:
