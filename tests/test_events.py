@@ -1526,3 +1526,9 @@ def test_a_demand_for_a_release_is_made_of_whoever_holds_the_people(nlp):
     assert [(e.target.actor_id, e.cameo) for e in events] == [("CHN", "1053")]
     events = code(nlp, "Britain called for the release of sailors held by Iran.", {"Britain": "GBR", "Iran": "IRN"})
     assert [(e.target.actor_id, e.cameo) for e in events] == [("IRN", "1053")]
+
+
+def test_a_truce_one_party_declares_in_another_state_is_toward_that_state(nlp):
+    events = code(nlp, "The Saudi-led coalition declared a two-week ceasefire in Yemen.",
+                  {"Saudi-led coalition": "SAU-MIL", "Yemen": "YEM"}, resolved={"Yemen": "place"})
+    assert [(e.source.actor_id, e.target.actor_id, e.cameo) for e in events] == [("SAU-MIL", "YEM", "0871")]

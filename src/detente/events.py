@@ -1756,7 +1756,11 @@ class Coder:
                 place = self._place(trigger)
                 pairs = [(a, place if place is not None and place.country != a.country else None) for a in group]
             elif not pairs and not partner_mentions and self._optional_target(trigger):
-                pairs = [(a, None) for a in group]  # one party named: "Israel did not launch this war"
+                # one party named: "Israel did not launch this war"; a truce one party declares somewhere else is
+                # toward the state there ("declared a two-week ceasefire in Yemen")
+                place = self._place(trigger) if _root(trigger.code) == "08" else None
+                pairs = [(a, self._state_there(place) if place is not None and place.country != a.country else None)
+                         for a in group]
         else:
             target_mentions = target_mentions or partner_mentions
             if target_mentions and all(t.actor_id in {s.country for s in sources} | {s.actor_id for s in sources}
@@ -1871,7 +1875,11 @@ class Coder:
                 not any(c.dep_ == "dobj" for c in trigger.token.children):
             return None
         place = self._place(trigger)
-        return replace(place, actor_id=self._state(place.country).id, sector=None) if place is not None else None
+        return self._state_there(place) if place is not None else None
+
+    def _state_there(self, place: Mention) -> Mention:
+        """A place's mention as the state it is in, not a government its capital stands for."""
+        return replace(place, actor_id=self._state(place.country).id, sector=None)
 
     def _statement_topic(self, trigger: Trigger, sources: list[Mention]) -> Mention | None:
         """The party a public statement is about, when it is addressed to none: the first located actor its phrases
