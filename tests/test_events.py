@@ -1532,3 +1532,9 @@ def test_a_truce_one_party_declares_in_another_state_is_toward_that_state(nlp):
     events = code(nlp, "The Saudi-led coalition declared a two-week ceasefire in Yemen.",
                   {"Saudi-led coalition": "SAU-MIL", "Yemen": "YEM"}, resolved={"Yemen": "place"})
     assert [(e.source.actor_id, e.target.actor_id, e.cameo) for e in events] == [("SAU-MIL", "YEM", "0871")]
+
+
+def test_a_demand_a_protest_makes_is_what_the_protest_is_for(nlp):
+    events = code(nlp, "Thousands of students demonstrated in Jakarta, demanding the resignation of Suharto.",
+                  {"students": "IDN-EDU", "Jakarta": "IDN", "Suharto": "suharto"}, resolved={"Jakarta": "place"})
+    assert [(e.plover, e.cameo) for e in events] == [("PROTEST", "1411")]

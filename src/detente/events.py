@@ -186,6 +186,7 @@ class Lexicon:
     weapon_verbs: set[str]  # verbs whose object weapon is used ("unleashed weapons of mass destruction")
     hosting_verbs: set[str]  # "accepted the deployment of UN peacekeepers": letting foreign forces in (0861)
     holder_codes: set[str]  # appeals and demands for a release, addressed to whoever holds the people
+    protest_aims: dict[str, str]  # demand code -> the last digit of a protest for it (1041 -> 141 + "1")
     resisting: set[str]  # refusal verbs that, said of violence, are fighting back ("resisted the offensive")
     joining_phrases: list[tuple[str, ...]]  # "take part in": the subject does the event its object names
     expelling_orders: set[str]  # "ordered X to leave": verbs whose order to a foreign party to withdraw expels it
@@ -297,6 +298,7 @@ def load_lexicon() -> Lexicon:
         received_goods={str(k): str(v) for k, v in data["received_goods"].items()},
         sent_goods={str(k): str(v) for k, v in data["sending"]["goods"].items()},
         weapons={str(k): str(v) for k, v in data["weapons"]["codes"].items()},
+        protest_aims={str(k): str(v) for k, v in data["protest_aims"].items()},
         welcoming={"verbs": set(data["welcoming"]["verbs"]), "code": str(data["welcoming"]["code"])},
         warning={"verbs": set(data["warning"]["verbs"]), "code": str(data["warning"]["code"])},
         deployment_codes={str(k): str(v) for k, v in data["deploying"]["codes"].items()},
@@ -674,7 +676,27 @@ class SentenceCoder:
                     # "Russia said Sudan must return the helicopter": a demand whatever is demanded
                     extra.append(Trigger(verb.head, "100" if kind == "demand" else "020", clause=verb.head,
                                          targets=_subjects(verb)))
+        self._protest_demands([t for t in triggers + extra if t.code is not None])
         return [t for t in triggers + extra if t.code is not None]
+
+    def _protest_demands(self, triggers: list[Trigger]) -> None:
+        """A demand that a protest makes, by a participle or infinitive on its verb or its subject ("rallied in
+        Belgrade demanding that Milosevic resign", "protesters demanding Compaore's departure set fire to ..."), is
+        what the protest is for, not a second event: the protest takes the demand's aim when CAMEO codes one
+        (1041 leadership change -> 1411 a demonstration for it)."""
+        protests = [t for t in triggers if _root(t.code) == "14" and not t.nominal]
+        for demand in triggers:
+            token = demand.token
+            if _root(demand.code) != "10" or demand.nominal or token.dep_ not in ("advcl", "acl", "xcomp") or \
+                    not (token.tag_ == "VBG" or any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children)):
+                continue
+            protest = next((p for p in protests if token.head == p.token or token.head in _subjects(p.token)), None)
+            if protest is None:
+                continue
+            demand.absorbed = True
+            aim = self.lex.protest_aims.get(demand.code)
+            if aim is not None and len(protest.code) == 3 and protest.code + aim in self.lex.codes:
+                protest.code += aim
 
     def _culprit_route(self, trigger: Trigger) -> tuple[list[Token], Token | None] | None:
         """Who did an event noun named as someone's part in it, and the verb that governs that: "denied any
