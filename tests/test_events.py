@@ -1538,3 +1538,9 @@ def test_a_demand_a_protest_makes_is_what_the_protest_is_for(nlp):
     events = code(nlp, "Thousands of students demonstrated in Jakarta, demanding the resignation of Suharto.",
                   {"students": "IDN-EDU", "Jakarta": "IDN", "Suharto": "suharto"}, resolved={"Jakarta": "place"})
     assert [(e.plover, e.cameo) for e in events] == [("PROTEST", "1411")]
+
+
+def test_speaking_to_reporters_is_no_consultation(nlp):
+    events = code(nlp, "Makei demanded that Washington lift its limits, speaking to reporters in Minsk.",
+                  {"Makei": "BLR-GOV", "Washington": "USA-GOV"})
+    assert [(e.plover, e.target.actor_id) for e in events] == [("REQUEST", "USA-GOV")]
