@@ -1542,5 +1542,5 @@ def test_a_demand_a_protest_makes_is_what_the_protest_is_for(nlp):
 
 def test_speaking_to_reporters_is_no_consultation(nlp):
     events = code(nlp, "Makei demanded that Washington lift its limits, speaking to reporters in Minsk.",
-                  {"Makei": "BLR-GOV", "Washington": "USA-GOV"})
+                  {"Makei": "BLR-GOV", "Washington": "USA-GOV", "reporters": "BLR-MED"})
     assert [(e.plover, e.target.actor_id) for e in events] == [("REQUEST", "USA-GOV")]
