@@ -1718,6 +1718,7 @@ class Coder:
         _repair_participle_objects(self.doc)
         _repair_auxiliary_subjects(self.doc)
         _repair_adverbial_subjects(self.doc)
+        _repair_reduced_relatives(self.doc)
         _repair_quantity_objects(self.doc, self.lex)
         _repair_request_objects(self.doc, self.lex)
         for sentence in self.doc.sents:
@@ -2161,6 +2162,16 @@ def _repair_auxiliary_subjects(doc: Doc) -> None:
             verb = aux.head
             token.head = verb
             token.dep_ = "nsubjpass" if aux.dep_ == "auxpass" else "nsubj"
+
+
+def _repair_reduced_relatives(doc: Doc) -> None:
+    """A verb modifying the noun before it with no subject or auxiliary of its own is a past participle, whatever
+    tense the tagger gave it ("sailors and marines detained in the Gulf"): the noun is what is done to, not the
+    doer."""
+    for token in doc:
+        if token.dep_ == "acl" and token.tag_ == "VBD" and token.head.i < token.i and \
+                not any(c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass", "mark") for c in token.children):
+            token.tag_ = "VBN"
 
 
 def _repair_adverbial_subjects(doc: Doc) -> None:
