@@ -287,3 +287,9 @@ def test_generic_institution_nouns_and_titles(data):
     assert institutions["paramilitary group"] == "UAF" and institutions["state news agency"] == "MED"
     assert institutions["fleet"] == "MIL" and institutions["legislative body"] == "LEG"
     assert titles["chief minister"] == "GOV"
+
+
+def test_no_international_organisation_code_is_a_state_s_code(data):
+    states = {country["iso3"] for country in data["countries"]}
+    igo_codes = {org["country"] for org in data["organizations"] if org.get("kind") == "igo" and org.get("country")}
+    assert not igo_codes & states  # "NAM" is Namibia, so the Non-Aligned Movement is "NON"

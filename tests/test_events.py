@@ -1544,3 +1544,18 @@ def test_speaking_to_reporters_is_no_consultation(nlp):
     events = code(nlp, "Makei demanded that Washington lift its limits, speaking to reporters in Minsk.",
                   {"Makei": "BLR-GOV", "Washington": "USA-GOV", "reporters": "BLR-MED"})
     assert [(e.plover, e.target.actor_id) for e in events] == [("REQUEST", "USA-GOV")]
+
+
+def test_joined_nouns_share_the_phrase_of_the_last_and_a_quantity_subject_is_its_noun(nlp):
+    events = code(nlp, "The Security Council imposed an arms embargo and a travel ban on Libya's leadership.",
+                  {"Security Council": "un-security-council", "Libya's leadership": "LBY-GOV"})
+    assert [(e.target.actor_id, e.plover) for e in events if e.source.actor_id == "un-security-council"] == \
+        [("LBY-GOV", "SANCTION")]
+    events = code(nlp, "Hundreds of Kurdish prisoners went on a hunger strike.", {"Kurdish prisoners": "TUR-CVL"})
+    assert [(e.source.actor_id, e.cameo) for e in events] == [("TUR-CVL", "142")]
+
+
+def test_the_purpose_of_an_absorbed_act_is_no_event(nlp):
+    events = code(nlp, "Annan urged Eritrea to accept mediation to end the border war.",
+                  {"Annan": "kofi-annan", "Eritrea": "ERI"})
+    assert [(e.plover, e.target.actor_id) for e in events] == [("APPEAL", "ERI")]

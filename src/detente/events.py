@@ -1353,7 +1353,9 @@ class SentenceCoder:
         with_partners: list[Token] = []
         light = _light_object(noun, self.lex)
         received = noun.dep_ == "dobj" and _lemma(noun.head) in self.lex.receiving_verbs
-        preps = _preps(noun) + (_preps(noun.head) if light or received else [])
+        # "an arms embargo and a travel ban on Libya's leadership": the last of joined nouns holds their phrases
+        preps = _preps(noun) + [p for c in noun.children if c.dep_ == "conj" and c.pos_ == "NOUN" for p in _preps(c)] \
+            + (_preps(noun.head) if light or received else [])
         # "against" names the recipient before any other ("filed a suit at the World Court against the US")
         preps.sort(key=lambda p: p.lower_ != "against")
         if not targets and _root(trigger.code) in REACTION_ROOTS and not any(p.lower_ == "against" for p in preps):
@@ -1725,12 +1727,15 @@ class Coder:
             if not self.index.within(sentence.start_char, sentence.end_char):
                 continue
             coder = SentenceCoder(self.lex, sentence, self.index, self.analysis)
-            triggers = [t for t in coder.govern(coder.triggers()) if not t.absorbed]
+            governed = coder.govern(coder.triggers())
+            # the triggers and the verbs that carry them, absorbed ones too ("urged Eritrea to accept mediation to
+            # end the war": the purpose of the absorbed acceptance is no event either)
+            self.triggered = {t.token.i for t in governed} | {t.clause.i for t in governed if t.clause is not None}
+            triggers = [t for t in governed if not t.absorbed]
             triggers = [t for t in triggers if not coder.consequence(t, triggers) and not coder.charged(t)]
             for trigger in triggers:
                 coder.recode_bare_warning(trigger, triggers)
             backgrounds = [t for t in sentence if coder.opens_background(t)]
-            self.triggered = {t.token.i for t in triggers} | {t.clause.i for t in triggers if t.clause is not None}
             for trigger in triggers:
                 elsewhere = [_char_span(b) for b in backgrounds
                              if not b.left_edge.i <= trigger.token.i <= b.right_edge.i and
@@ -2265,11 +2270,12 @@ def _repair_finite_modifier(sentence: Span) -> None:
 
 
 def _repair_quantity_objects(doc: Doc, lexicon: Lexicon) -> None:
-    """Make the noun after a quantity the verb's object ("launched 10 days of war games", "held two rounds of
-    talks", "arrested hundreds of protesters"), the quantity its modifier."""
+    """Make the noun after a quantity the verb's object or subject ("launched 10 days of war games", "held two rounds
+    of talks", "arrested hundreds of protesters", "hundreds of prisoners went on hunger strike"), the quantity its
+    modifier."""
     for quantity in doc:
-        if quantity.dep_ not in ("dobj", "nsubjpass") or quantity.lemma_.lower() not in lexicon.quantity_nouns or \
-                quantity.head.pos_ not in ("VERB", "AUX"):
+        if quantity.dep_ not in ("dobj", "nsubjpass", "nsubj") or quantity.head.pos_ not in ("VERB", "AUX") or \
+                quantity.lemma_.lower() not in lexicon.quantity_nouns:
             continue
         of = next((c for c in quantity.children if c.dep_ == "prep" and c.lower_ == "of"), None)
         noun = next((c for c in of.children if c.dep_ == "pobj" and c.pos_ in ("NOUN", "PROPN")), None) \

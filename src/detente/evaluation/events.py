@@ -70,7 +70,7 @@ LEGACY_COUNTRIES = {"JAP": "JPN", "ITL": "ITA", "VTN": "VNM", "GMY": "DEU", "UKG
 IGO_CODES = {"IGO", "UNO", "NATO", "EUR", "EU", "AFR", "ARL", "ASN", "OPC", "WTO", "IMF", "WBK", "ICC", "OSCE",
              "AU", "ASEAN", "OPEC", "GCC", "SCO", "BRICS", "CIS", "CSTO", "EAEU", "ICJ", "WHO", "IAEA", "OAS",
              "COE", "OPCW", "PCA", "APEC", "COMMONWEALTH", "COMECON", "ECOWAS", "G20", "G7", "IGAD", "INTERPOL",
-             "MERCOSUR", "NAM", "OECD", "OIC", "SAARC", "SADC", "WARSAW"}
+             "MERCOSUR", "NON", "OECD", "OIC", "SAARC", "SADC", "WARSAW"}
 
 
 def split(path: Path, part: str) -> list[dict[str, Any]]:
