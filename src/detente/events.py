@@ -676,8 +676,9 @@ class SentenceCoder:
                     # "Russia said Sudan must return the helicopter": a demand whatever is demanded
                     extra.append(Trigger(verb.head, "100" if kind == "demand" else "020", clause=verb.head,
                                          targets=_subjects(verb)))
-        self._protest_demands([t for t in triggers + extra if t.code is not None])
-        return [t for t in triggers + extra if t.code is not None]
+        coded = [t for t in triggers + extra if t.code is not None]
+        self._protest_demands(coded)
+        return coded
 
     def _protest_demands(self, triggers: list[Trigger]) -> None:
         """A demand that a protest makes, by a participle or infinitive on its verb or its subject ("rallied in
