@@ -1559,3 +1559,9 @@ def test_the_purpose_of_an_absorbed_act_is_no_event(nlp):
     events = code(nlp, "Annan urged Eritrea to accept mediation to end the border war.",
                   {"Annan": "kofi-annan", "Eritrea": "ERI"})
     assert [(e.plover, e.target.actor_id) for e in events] == [("APPEAL", "ERI")]
+
+
+def test_a_joined_noun_keeps_its_own_of_phrase(nlp):
+    events = code(nlp, "The Vice President condemned the attack by Hamas and the taking of hostages.",
+                  {"The Vice President": "USA-GOV", "Hamas": "hamas", "hostages": "---CVL"})
+    assert [(e.plover, e.source.actor_id) for e in events if e.plover == "ASSAULT"] == []

@@ -1355,8 +1355,9 @@ class SentenceCoder:
         light = _light_object(noun, self.lex)
         received = noun.dep_ == "dobj" and _lemma(noun.head) in self.lex.receiving_verbs
         # "an arms embargo and a travel ban on Libya's leadership": the last of joined nouns holds their phrases
-        preps = _preps(noun) + [p for c in noun.children if c.dep_ == "conj" and c.pos_ == "NOUN" for p in _preps(c)] \
-            + (_preps(noun.head) if light or received else [])
+        # (not its own "of" or "by" phrase: "the attack by Hamas and the taking of hostages")
+        preps = _preps(noun) + [p for c in noun.children if c.dep_ == "conj" and c.pos_ == "NOUN" for p in _preps(c)
+                                if p.lower_ not in ("of", "by")] + (_preps(noun.head) if light or received else [])
         # "against" names the recipient before any other ("filed a suit at the World Court against the US")
         preps.sort(key=lambda p: p.lower_ != "against")
         if not targets and _root(trigger.code) in REACTION_ROOTS and not any(p.lower_ == "against" for p in preps):
