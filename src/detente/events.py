@@ -495,17 +495,26 @@ class SentenceCoder:
         return any(getattr(self.analysis.actors.get(m.actor_id), "kind", None) == "person"
                    for m in self._mentions_at(token))
 
+    def _goods(self, verb: Token, verbs: set[str], goods: dict[str, str],
+               preposition: str) -> tuple[Token, str, list[Token]] | None:
+        """The object of one of `verbs` that is one of `goods`, its aid code and the actors a `preposition` phrase of
+        the verb or the object names ("received weapons from X", "sent doctors to Y"); the object is consumed."""
+        obj = next((c for c in verb.children if c.dep_ == "dobj"), None) if _lemma(verb) in verbs else None
+        code = goods.get(_lemma(obj)) if obj is not None else None
+        parties = [p for p in _prep_objects(verb, (preposition,)) + _prep_objects(obj, (preposition,))
+                   if self.actors(p)] if code is not None else []
+        if not parties:
+            return None
+        self.consumed.add(obj.i)
+        return obj, code, parties
+
     def _received_goods(self, verb: Token) -> Trigger | None:
         """Goods received from a giver are its aid to the receiver ("Georgian demonstrators received weapons from the
         Georgian government")."""
-        obj = next((c for c in verb.children if c.dep_ == "dobj"), None) \
-            if _lemma(verb) in self.lex.receiving_verbs else None
-        code = self.lex.received_goods.get(_lemma(obj)) if obj is not None else None
-        givers = [p for p in _prep_objects(verb, ("from",)) + _prep_objects(obj, ("from",)) if self.actors(p)] \
-            if code is not None else []
-        if not givers:
+        found = self._goods(verb, self.lex.receiving_verbs, self.lex.received_goods, "from")
+        if found is None:
             return None
-        self.consumed.add(obj.i)
+        obj, code, givers = found
         return Trigger(verb, code, [obj], clause=verb, sources=givers[:1], targets=_subjects(verb))
 
     def _weapon_use(self, verb: Token) -> Trigger | None:
@@ -534,15 +543,10 @@ class SentenceCoder:
     def _sent_goods(self, verb: Token) -> Trigger | None:
         """Aid that is sent or handed over to a named party ("sent hundreds of doctors to Venezuela", "handed over six
         fighter jets to the Serbian air force"), whatever verb of sending says so."""
-        if _lemma(verb) not in self.lex.sending_verbs:
+        found = self._goods(verb, self.lex.sending_verbs, self.lex.sent_goods, "to")
+        if found is None:
             return None
-        obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
-        code = self.lex.sent_goods.get(_lemma(obj)) if obj is not None else None
-        recipients = [p for p in _prep_objects(verb, ("to",)) + _prep_objects(obj, ("to",)) if self.actors(p)] \
-            if code is not None else []
-        if not recipients:
-            return None
-        self.consumed.add(obj.i)
+        obj, code, recipients = found
         return Trigger(verb, code, [obj], clause=verb, targets=recipients)
 
     def _deployment(self, verb: Token) -> Trigger | None:
@@ -1800,12 +1804,10 @@ class Coder:
                 counterpart = coder.counterpart(trigger, sources)
                 target_mentions = [counterpart] if counterpart is not None else target_mentions
             if not target_mentions:
-                place = self._struck_place(trigger)
-                topic = self._statement_topic(trigger, sources)
-                if place is not None:  # "militants attacked hotels and a railway station in Mumbai"
-                    pairs = [(s, place) for s in sources]
-                elif topic is not None:  # "declined to comment on North Korea's latest statement"
-                    pairs = [(s, topic) for s in sources]
+                if (place := self._struck_place(trigger)) is not None:
+                    pairs = [(s, place) for s in sources]  # "militants attacked hotels and a railway station in Mumbai"
+                elif (topic := self._statement_topic(trigger, sources)) is not None:
+                    pairs = [(s, topic) for s in sources]  # "declined to comment on North Korea's latest statement"
                 elif not self._optional_target(trigger):
                     return
                 else:
@@ -2011,14 +2013,16 @@ class Coder:
         conditional = condition or (conditioned and not announced)
         purpose = clause.dep_ in ("advcl", "xcomp") and clause.tag_ == "VB" and \
             any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children) and trigger.modality == "asserted"
-        if purpose and clause.dep_ == "advcl" and clause.head.i not in self.triggered:
+        purpose = purpose and clause.dep_ == "advcl"
+        part_of_act = purpose and clause.head.i in self.triggered
+        if purpose and not part_of_act:
             # "would work to expand trade": the purpose of an act that codes no event has the act's tense
             auxiliaries |= {c.lower_ for c in clause.head.children if c.dep_ in ("aux", "auxpass")}
         if conditional or auxiliaries & HYPOTHETICAL_AUX or ("would" in auxiliaries and reporting is None):
             trigger.modality = "hypothetical"
             if auxiliaries & FUTURE_AUX:
                 trigger.code = _intent_code(self.lex, trigger.code)
-        elif purpose and clause.dep_ == "advcl" and clause.head.i in self.triggered:
+        elif part_of_act:
             # "met to discuss": a purpose is part of the main event, not an event; the purpose of an act that codes
             # no event is what it does ("sent a team of experts to help Tunisia")
             trigger.absorbed = True
